@@ -1,0 +1,1 @@
+package dev.mcpolicy.cli; public class Main { public static void main(String[] a){} }

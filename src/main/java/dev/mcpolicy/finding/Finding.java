@@ -1,0 +1,33 @@
+package dev.mcpolicy.finding;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One policy violation.
+ *
+ * @param ruleId      id of the rule that found it
+ * @param level       effective level (the rule's default or the user's override)
+ * @param message     object and problem first, then the fix; never contains a secret value
+ * @param primary     the line the user must edit
+ * @param rendered    where the offending node sits in the rendered input (same as primary in
+ *                    manifest mode); null for findings in values files
+ * @param object      the object the finding is about, null for values-file findings
+ * @param pointer     JSON pointer of the offending node inside its document ("" for the whole document)
+ * @param helmSource  the document's {@code # Source:} path, or null
+ * @param related     further places worth showing (template line, rendered line, the other object)
+ * @param environments render environments the finding occurs in (chart mode render matrix), empty otherwise
+ * @param properties  extra facts for JSON/SARIF consumers (e.g. secret kind), sorted keys
+ */
+public record Finding(String ruleId, Level level, String message, Location primary, Location rendered,
+                      ObjectRef object, String pointer, String helmSource, List<RelatedLocation> related,
+                      List<String> environments, Map<String, String> properties) {
+    public Finding {
+        related = List.copyOf(related);
+        environments = List.copyOf(environments);
+        properties = Map.copyOf(properties);
+    }
+
+    public record RelatedLocation(Location location, String message) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.mcpolicy.finding;
+
+import dev.mcpolicy.manifest.InputProblem;
+
+import java.util.List;
+
+/**
+ * Everything a report needs from one run, already sorted deterministically.
+ *
+ * @param inputs    the inputs as the user named them (files, folders, {@code <stdin>}, charts)
+ * @param findings  sorted by file, line, column, rule id
+ * @param decisions MCP-server decisions, in input order
+ * @param problems  input problems (errors make the run unsuccessful)
+ */
+public record RunResult(List<String> inputs, List<Finding> findings, List<ServerDecision> decisions,
+                        List<InputProblem> problems) {
+    public RunResult {
+        inputs = List.copyOf(inputs);
+        findings = List.copyOf(findings);
+        decisions = List.copyOf(decisions);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean successful() {
+        return problems.stream().noneMatch(p -> p.severity() == dev.mcpolicy.manifest.InputProblem.Severity.ERROR);
+    }
+}

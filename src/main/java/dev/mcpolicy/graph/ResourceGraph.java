@@ -1,0 +1,64 @@
+package dev.mcpolicy.graph;
+
+import dev.mcpolicy.manifest.ManifestDocument;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One model of the whole render, built once, that rules query. Relations are resolved through
+ * indexes (by namespace+kind+name, by namespace+label) so building stays near-linear in the object count.
+ *
+ * <p>API contract shared by the engine and the reports; implemented in this package.
+ */
+public interface ResourceGraph {
+
+    /** Builds the graph; {@code releaseNamespace} is the namespace of objects that set none (default "default"). */
+    static ResourceGraph build(List<ManifestDocument> documents, String releaseNamespace) {
+        return GraphBuilder.build(documents, releaseNamespace);
+    }
+
+    /** Every object, in input order ({@code kind: List} items expanded). */
+    List<K8sObject> objects();
+
+    /** Objects of one kind (exact, case-sensitive Kubernetes kind), in input order. */
+    List<K8sObject> ofKind(String kind);
+
+    Optional<K8sObject> find(String kind, String namespace, String name);
+
+    /** Every workload, in input order. */
+    List<Workload> workloads();
+
+    Optional<Workload> workload(K8sObject object);
+
+    /** One decision per workload, in input order: is it an MCP server, and why. */
+    List<McpDecision> mcpDecisions();
+
+    boolean isMcpServer(Workload workload);
+
+    List<Workload> mcpServers();
+
+    /** Workloads in the Service's namespace whose pod labels match its selector (none for a selector-less Service). */
+    List<Workload> selectedBy(K8sObject service);
+
+    List<K8sObject> servicesSelecting(Workload workload);
+
+    /** Backends of an Ingress (rules' paths and defaultBackend), in document order. */
+    List<Backend> backends(K8sObject route);
+
+    /** MCP server workloads reached through the route's backends' Services. */
+    List<Workload> mcpServersBehind(K8sObject route);
+
+    /** Which controller serves an Ingress (ingress class field, legacy annotation, or assumed default). */
+    IngressController controller(K8sObject route);
+
+    /** The workload an HPA's scaleTargetRef names, when it is in the render. */
+    Optional<Workload> hpaTarget(K8sObject hpa);
+
+    List<K8sObject> hpasScaling(Workload workload);
+
+    /** PodDisruptionBudgets in the workload's namespace whose selector matches its pod labels. */
+    List<K8sObject> pdbsCovering(Workload workload);
+
+    List<Workload> coveredBy(K8sObject pdb);
+}

@@ -1,0 +1,46 @@
+package dev.mcpolicy.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.finding.Level;
+
+import java.util.List;
+
+/**
+ * One policy of the pack, as read from {@code rules/<id>.yaml}.
+ *
+ * @param id               stable kebab-case id (alert identity depends on it; never renamed)
+ * @param name             PascalCase name for SARIF (derived from the id unless given)
+ * @param title            one-line summary (SARIF shortDescription)
+ * @param level            default level
+ * @param tags             SARIF tags (at most 20)
+ * @param precision        very-high | high | medium | low
+ * @param securitySeverity SARIF security-severity ("7.5"), only for security rules; null otherwise
+ * @param rationale        why it matters for MCP servers (plain text; SARIF fullDescription)
+ * @param help             how to fix, markdown
+ * @param parameters       tunable thresholds with defaults
+ * @param check            the check, interpreted by the engine
+ * @param examples         passing and failing examples; the test suite runs them
+ * @param sourceFile       the rule file it came from (for error messages)
+ */
+public record RuleDefinition(String id, String name, String title, Level level, List<String> tags,
+                             String precision, String securitySeverity, String rationale, String help,
+                             List<Parameter> parameters, JsonNode check, List<RuleExample> examples,
+                             String sourceFile) {
+    public RuleDefinition {
+        tags = List.copyOf(tags);
+        parameters = List.copyOf(parameters);
+        examples = List.copyOf(examples);
+    }
+
+    /** @param type integer | number | duration | string | boolean | list */
+    public record Parameter(String name, String type, JsonNode defaultValue, String description) {
+    }
+
+    /**
+     * @param passing   true for an example that must produce no finding of this rule
+     * @param manifests rendered multi-document YAML
+     * @param values    a values file's YAML, or null
+     */
+    public record RuleExample(String name, boolean passing, String manifests, String values) {
+    }
+}

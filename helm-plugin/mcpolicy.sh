@@ -1,0 +1,32 @@
+#!/bin/sh
+# Launcher of the mcpolicy Helm plugin: runs `mcpolicy check` with the helm that invoked it.
+# Helm consumes its own global flags (--namespace, --kube-context, ...) and passes them as HELM_* variables;
+# the release namespace is forwarded so rendering matches `helm template -n NS`.
+set -eu
+
+plugin_dir=$(cd -P "${HELM_PLUGIN_DIR:-$(dirname "$0")}" && pwd)
+jar="${MCPOLICY_JAR:-}"
+if [ -z "$jar" ]; then
+  for candidate in "$plugin_dir/mcpolicy.jar" "$plugin_dir/../target/mcpolicy.jar"; do
+    if [ -f "$candidate" ]; then jar="$candidate"; break; fi
+  done
+fi
+if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+  echo "helm mcpolicy: mcpolicy.jar not found next to the plugin; run 'mvn package' in the mcpolicy checkout or set MCPOLICY_JAR" >&2
+  exit 2
+fi
+java="java"
+if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; fi
+
+case "${1:-}" in
+  rules|help|-h|--help|-V|--version)
+    exec "$java" -jar "$jar" "$@" ;;
+  check)
+    shift ;;
+esac
+
+set -- --helm "${HELM_BIN:-helm}" "$@"
+if [ -n "${HELM_NAMESPACE:-}" ]; then
+  set -- --namespace "$HELM_NAMESPACE" "$@"
+fi
+exec "$java" -jar "$jar" check "$@"

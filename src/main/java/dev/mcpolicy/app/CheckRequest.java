@@ -1,0 +1,32 @@
+package dev.mcpolicy.app;
+
+import dev.mcpolicy.finding.Level;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one {@code mcpolicy check} run was asked to do.
+ *
+ * @param inputs          files, folders and charts as the user named them; "-" is standard input
+ * @param valuesFiles     {@code -f} files in order (scanned for secrets; passed to helm in chart mode)
+ * @param releaseNamespace namespace of objects that set none; also helm's --namespace
+ * @param release         helm release name in chart mode (null: the chart's name)
+ * @param environments    chart-mode render matrix (name → values files); empty means one render with valuesFiles
+ * @param chartOptions    --set, --set-string, --kube-version, --api-versions for helm
+ * @param helmBinary      explicit helm path, or null (then MCPOLICY_HELM, then PATH)
+ * @param sourceRoot      paths in reports are relative to this folder
+ * @param parameters      rule parameter overrides, "rule-id.param" → value
+ */
+public record CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
+                           Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
+                           Path sourceRoot, Map<String, String> parameters, Level failOn) {
+
+    /** Options passed through to {@code helm template}. */
+    public record ChartOptions(List<String> set, List<String> setString, String kubeVersion, List<String> apiVersions) {
+        public static ChartOptions none() {
+            return new ChartOptions(List.of(), List.of(), null, List.of());
+        }
+    }
+}

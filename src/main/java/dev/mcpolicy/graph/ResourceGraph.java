@@ -24,7 +24,17 @@ public interface ResourceGraph {
     /** Objects of one kind (exact, case-sensitive Kubernetes kind), in input order. */
     List<K8sObject> ofKind(String kind);
 
+    /**
+     * The object of that kind, namespace and name (the last one when the render repeats it); the namespace is
+     * ignored for cluster-scoped kinds. The namespace must be the effective one: null does not mean the release's.
+     */
     Optional<K8sObject> find(String kind, String namespace, String name);
+
+    /**
+     * Objects whose identity (API group, kind, namespace, name) a later object reuses, in input order. Like
+     * {@code kubectl apply}, the graph lets the last copy win: only it is found by name or selected.
+     */
+    List<K8sObject> overridden();
 
     /** Every workload, in input order. */
     List<Workload> workloads();
@@ -43,13 +53,22 @@ public interface ResourceGraph {
 
     List<K8sObject> servicesSelecting(Workload workload);
 
+    /**
+     * The selector of a Service or PodDisruptionBudget as the graph read it (empty for other objects); an invalid
+     * one selects nothing and says why in {@link LabelSelector#problem()}.
+     */
+    Optional<LabelSelector> selector(K8sObject serviceOrPdb);
+
     /** Backends of an Ingress (rules' paths and defaultBackend), in document order. */
     List<Backend> backends(K8sObject route);
 
     /** MCP server workloads reached through the route's backends' Services. */
     List<Workload> mcpServersBehind(K8sObject route);
 
-    /** Which controller serves an Ingress (ingress class field, legacy annotation, or assumed default). */
+    /**
+     * Which controller serves an Ingress (ingress class field, legacy annotation, the render's default
+     * IngressClass, or assumed ingress-nginx); {@code gateway-api} for Gateway API routes, {@code unknown} otherwise.
+     */
     IngressController controller(K8sObject route);
 
     /** The workload an HPA's scaleTargetRef names, when it is in the render. */

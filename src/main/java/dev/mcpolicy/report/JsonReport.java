@@ -31,7 +31,7 @@ public final class JsonReport implements Report {
     }
 
     ObjectNode document(RunResult run, ReportContext context) {
-        SourcePaths paths = new SourcePaths(context.baseDirectory(), context.sourceRoot());
+        SourcePaths paths = new SourcePaths(context.baseDirectory(), context.repositoryRoot());
         ObjectNode root = JsonOutput.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.set("tool", tool(context.tool()));

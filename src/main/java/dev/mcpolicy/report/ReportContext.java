@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param rules         metadata of the rules (SARIF descriptors); findings of unknown rules still render
  * @param colour        ANSI colour in the text report; the CLI enables it only for a terminal without NO_COLOR
  * @param baseDirectory where relative {@code Location.file} paths are resolved (usually the working directory)
- * @param sourceRoot    repository root; SARIF uris are made relative to it
+ * @param sourceRoot    repository root, SARIF uris are made relative to it; null means the base directory
+ *                      (relative roots are resolved against the base directory)
  * @param fileTexts     texts of inputs that are not on disk (e.g. {@code <stdin>}) keyed by {@code Location.file};
  *                      used instead of the disk for line hashes and token ends
  * @param sarifCategory SARIF {@code automationDetails.id}; null (the default) emits none
@@ -25,8 +26,12 @@ public record ReportContext(ToolInfo tool, List<RuleDefinition> rules, boolean c
         Objects.requireNonNull(tool, "tool");
         rules = List.copyOf(rules);
         baseDirectory = (baseDirectory == null ? Path.of("") : baseDirectory).toAbsolutePath().normalize();
-        sourceRoot = sourceRoot == null ? baseDirectory : baseDirectory.resolve(sourceRoot).normalize();
         fileTexts = Map.copyOf(fileTexts);
+    }
+
+    /** The absolute repository root: the source root if given, else the base directory. */
+    public Path repositoryRoot() {
+        return sourceRoot == null ? baseDirectory : baseDirectory.resolve(sourceRoot).normalize();
     }
 
     /** Plain output, paths relative to the working directory, which is also the source root. */

@@ -48,7 +48,7 @@ public final class SarifReport implements Report {
         Builder(RunResult run, ReportContext context) {
             this.run = run;
             this.context = context;
-            this.paths = new SourcePaths(context.baseDirectory(), context.sourceRoot());
+            this.paths = new SourcePaths(context.baseDirectory(), context.repositoryRoot());
             this.texts = new SourceTexts(context.baseDirectory(), context.fileTexts());
             this.rules = new SarifRules(context.rules(), run.findings());
         }
@@ -128,7 +128,10 @@ public final class SarifReport implements Report {
                         "Rendered manifest"));
             }
             if (HelmSources.worthShowing(finding)) {
+                // Chart-relative, as helm prints it; code scanning needs a uri even on related locations.
                 ObjectNode source = JsonOutput.object();
+                source.putObject("physicalLocation").putObject("artifactLocation")
+                        .put("uri", SourcePaths.percentEncode(finding.helmSource()));
                 related.add(withId(related.size() + 1, source, "Helm template " + finding.helmSource()));
             }
             for (Finding.RelatedLocation place : finding.related()) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning ingests it: one run, every result with exactly one repository-relative
@@ -43,7 +42,8 @@ public final class SarifReport implements Report {
         private final SarifRules rules;
         /** Outside-root file → number of results in it. */
         private final Map<String, Integer> outsideRoot = new TreeMap<>();
-        private final TreeSet<String> unreadable = new TreeSet<>();
+        /** File → number of results whose primary line could not be hashed. */
+        private final Map<String, Integer> withoutLineHash = new TreeMap<>();
 
         Builder(RunResult run, ReportContext context) {
             this.run = run;
@@ -107,13 +107,16 @@ public final class SarifReport implements Report {
             ObjectNode fingerprints = result.putObject("partialFingerprints");
             texts.lineHash(primary.file(), primary.line()).ifPresentOrElse(
                     hash -> fingerprints.put("primaryLocationLineHash", hash),
-                    () -> unreadable.add(primary.file()));
+                    () -> withoutLineHash.merge(primary.file(), 1, Integer::sum));
             fingerprints.put(Fingerprints.SARIF_KEY, Fingerprints.semantic(finding, primaryPath.uri()));
             result.set("properties", properties(finding));
             return result;
         }
 
         private static String messageText(Finding finding) {
+            if (finding.message() == null || finding.message().isBlank()) {
+                return "Finding of rule " + finding.ruleId() + ".";
+            }
             if (finding.environments().isEmpty()) {
                 return finding.message();
             }
@@ -202,10 +205,10 @@ public final class SarifReport implements Report {
                             + ", which is outside the source root; code scanning cannot show "
                             + (count == 1 ? "it" : "them") + ". Run mcpolicy from the repository root"
                             + " or point the source root at it.")));
-            for (String file : unreadable) {
-                notifications.add(warning("Could not read " + file
-                        + ", so its results carry no primaryLocationLineHash."));
-            }
+            withoutLineHash.forEach((file, count) -> notifications.add(warning(
+                    count + (count == 1 ? " result" : " results") + " in " + file
+                            + " carry no primaryLocationLineHash: the file could not be read"
+                            + " or is shorter than the reported line.")));
             return invocation;
         }
 

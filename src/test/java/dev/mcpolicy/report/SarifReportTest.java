@@ -157,6 +157,26 @@ class SarifReportTest {
     }
 
     @Test
+    void resultsWithoutReadableTextAreKeptWithAWarning() throws IOException {
+        Finding beyondTheEnd = new Finding("pdb-coverage", Level.NOTE, "Deployment/x has no budget.",
+                new Location(SampleRun.MANIFESTS, 500, 1, 0, Location.DOCUMENT), null,
+                new ObjectRef("apps/v1", "Deployment", "x", null), "", null, List.of(), List.of(), Map.of());
+        Finding missingFile = new Finding("pdb-coverage", Level.NOTE, "Deployment/y has no budget.",
+                new Location("deploy/gone.yaml", 3, 1, 0, Location.DOCUMENT), null,
+                new ObjectRef("apps/v1", "Deployment", "y", null), "", null, List.of(), List.of(), Map.of());
+        RunResult run = new RunResult(List.of("deploy/"), List.of(beyondTheEnd, missingFile), List.of(), List.of());
+        JsonNode log = sarif(run, context());
+
+        JsonNode results = log.at("/runs/0/results");
+        assertEquals(2, results.size());
+        results.forEach(r -> assertTrue(r.at("/partialFingerprints/primaryLocationLineHash").isMissingNode()));
+        results.forEach(r -> assertEquals(2, r.at("/locations/0/physicalLocation/region/endColumn").asInt()));
+        JsonNode notifications = log.at("/runs/0/invocations/0/toolExecutionNotifications");
+        assertEquals(2, notifications.size());
+        assertTrue(notifications.get(0).at("/message/text").asText().startsWith("1 result in deploy/gone.yaml"));
+    }
+
+    @Test
     void standardInputIsHashedFromTheCapturedText() throws IOException {
         String stdin = "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n";
         Finding finding = new Finding("sse-read-timeout", Level.ERROR, "Service/x is odd.",

@@ -1,0 +1,206 @@
+package dev.mcpolicy.cli;
+
+import dev.mcpolicy.app.CheckRequest;
+import dev.mcpolicy.app.Checker;
+import dev.mcpolicy.finding.Level;
+import dev.mcpolicy.finding.RunResult;
+import dev.mcpolicy.report.ReportFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code mcpolicy check}: load, build the graph, run the rules, report, and gate CI through the exit code. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+                "Checks rendered manifests (files, folders, '-' for stdin) and charts (folders with Chart.yaml,",
+                "rendered with the real helm) against the MCP server policies."},
+        footer = {"",
+                "Examples:",
+                "  helm template my-mcp ./chart | mcpolicy check -",
+                "  mcpolicy check rendered.yaml -f values.yaml --format sarif --output mcpolicy.sarif",
+                "  mcpolicy check ./chart --env staging=values-staging.yaml --env production=values-production.yaml",
+                "",
+                "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the run could not be done."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Rendered manifest file, folder of *.yaml/*.yml, chart folder (holds Chart.yaml), or '-' for stdin"
+                    + " (the default when no PATH is given and stdin is not a terminal).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--values"}, paramLabel = "FILE",
+            description = "Values file of the chart (repeatable): scanned for literal secrets; passed to helm in chart mode.")
+    List<Path> valuesFiles = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Lowest level that makes the exit code 1: error, warning, note or never (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "Report paths relative to DIR (default: the working directory); SARIF URIs must be repository-relative.")
+    Path sourceRoot;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "default",
+            description = "Release namespace: objects without metadata.namespace live here; helm's --namespace in chart mode.")
+    String namespace;
+
+    @Option(names = "--set-param", paramLabel = "RULE.PARAM=VALUE",
+            description = "Override a rule parameter, e.g. sse-read-timeout.minSeconds=7200 (repeatable).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal and when NO_COLOR is unset).")
+    boolean noColor;
+
+    @Option(names = "--sarif-category", paramLabel = "ID",
+            description = "Emit SARIF runs[0].automationDetails.id (overrides the upload action's category).")
+    String sarifCategory;
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nChart mode (folders with Chart.yaml are rendered with helm template):%n")
+    ChartArgs chart = new ChartArgs();
+
+    static final class ChartArgs {
+        @Option(names = "--env", paramLabel = "NAME=FILE[,FILE…]",
+                description = "Render the chart once per environment with these values files (repeatable); "
+                        + "a finding caused by the same source line in several renders is reported once.")
+        List<String> environments = new ArrayList<>();
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Passed to helm template (repeatable).")
+        List<String> set = new ArrayList<>();
+
+        @Option(names = "--set-string", paramLabel = "KEY=VALUE", description = "Passed to helm template (repeatable).")
+        List<String> setString = new ArrayList<>();
+
+        @Option(names = "--release", paramLabel = "NAME", description = "Release name for helm template (default: the chart's name).")
+        String release;
+
+        @Option(names = "--kube-version", paramLabel = "V", description = "Passed to helm template.")
+        String kubeVersion;
+
+        @Option(names = "--api-versions", paramLabel = "X", description = "Passed to helm template (repeatable).")
+        List<String> apiVersions = new ArrayList<>();
+
+        @Option(names = "--helm", paramLabel = "PATH",
+                description = "The helm binary (default: $MCPOLICY_HELM, then helm on PATH).")
+        String helm;
+    }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cli = spec.commandLine();
+        Level threshold = parseFailOn(cli);
+        List<String> inputs = new ArrayList<>(paths);
+        if (inputs.isEmpty()) {
+            if (Terminal.stdinIsTerminal()) {
+                throw new CommandLine.ParameterException(cli,
+                        "no input: give a PATH, or pipe rendered manifests (helm template … | mcpolicy check -)");
+            }
+            inputs.add("-");
+        }
+        Path root = sourceRoot != null ? sourceRoot : Path.of("").toAbsolutePath();
+        if (!Files.isDirectory(root)) {
+            throw new CommandLine.ParameterException(cli, "--source-root " + sourceRoot + " is not a folder");
+        }
+        CheckRequest request = new CheckRequest(inputs, valuesFiles, namespace, chart.release,
+                parseEnvironments(cli), new CheckRequest.ChartOptions(chart.set, chart.setString, chart.kubeVersion,
+                chart.apiVersions), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold);
+
+        Checker.Outcome outcome = new Checker().run(request);
+        RunResult result = outcome.result();
+        for (var problem : result.problems()) {
+            cli.getErr().println(problem.oneLine());
+        }
+        writeReport(outcome, root);
+        if (!result.successful()) {
+            return ExitCodes.RUN_FAILED;
+        }
+        boolean failing = threshold != null
+                && result.findings().stream().anyMatch(f -> f.level().atLeast(threshold));
+        return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    private void writeReport(Checker.Outcome outcome, Path root) throws IOException {
+        boolean color = output == null && format == ReportFormat.TEXT && !noColor
+                && System.getenv("NO_COLOR") == null && Terminal.stdoutIsTerminal();
+        var context = outcome.reportContext(root, color, sarifCategory);
+        if (output == null) {
+            Writer out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            format.create().write(outcome.result(), context, out);
+            out.flush();
+            return;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                format.create().write(outcome.result(), context, out);
+            }
+        } catch (IOException | InvalidPathException e) {
+            throw new IOException("cannot write report to " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Level parseFailOn(CommandLine cli) {
+        if (failOn.equalsIgnoreCase("never")) {
+            return null;
+        }
+        try {
+            return Level.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli,
+                    "--fail-on must be error, warning, note or never (was '" + failOn + "')");
+        }
+    }
+
+    private Map<String, List<Path>> parseEnvironments(CommandLine cli) {
+        Map<String, List<Path>> out = new LinkedHashMap<>();
+        for (String spec : chart.environments) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0) {
+                throw new CommandLine.ParameterException(cli,
+                        "--env must be NAME=values-file[,values-file…] (was '" + spec + "')");
+            }
+            String name = spec.substring(0, eq).trim();
+            if (out.containsKey(name)) {
+                throw new CommandLine.ParameterException(cli, "--env " + name + " is given twice");
+            }
+            List<Path> files = new ArrayList<>();
+            for (String file : spec.substring(eq + 1).split(",")) {
+                if (!file.isBlank()) {
+                    files.add(Path.of(file.trim()));
+                }
+            }
+            out.put(name, files);
+        }
+        return out;
+    }
+}

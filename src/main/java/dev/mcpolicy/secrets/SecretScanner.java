@@ -101,10 +101,11 @@ public final class SecretScanner {
 
     /** Classifies one env var (name + literal value) of a rendered container; empty when not a secret. */
     public Optional<SecretHit> classifyEnv(String pointer, String name, String value) {
-        if (value == null || options.isAllowed(pointer) || options.isIgnoredKey(name)) {
+        String where = pointer == null ? "" : pointer;
+        if (value == null || options.isAllowed(where) || options.isIgnoredKey(name)) {
             return Optional.empty();
         }
-        return detect(name, value, Context.PLAIN).map(d -> d.at(pointer));
+        return detect(name, value, Context.PLAIN).map(d -> d.at(where));
     }
 
     private void pushFields(Visit visit, Deque<Visit> pending, List<SecretHit> hits) {

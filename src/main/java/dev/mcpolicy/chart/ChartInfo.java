@@ -152,7 +152,8 @@ public record ChartInfo(Path directory, String name, String version, String apiV
             JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            throw new ChartException(chartYaml + ":" + line + ":" + column + ": invalid YAML: " + e.getOriginalMessage());
+            throw new ChartException(chartYaml + ":" + line + ":" + column + ": invalid YAML: "
+                    + e.getOriginalMessage().strip().replaceAll("\\s*\\R\\s*", "; "));
         } catch (IOException e) {
             throw new ChartException(chartYaml + ": cannot read: " + e.getMessage());
         }

@@ -98,8 +98,10 @@ public final class HelmRunner {
         if (stderr.contains(HELM_MISSING_DEPENDENCY)) {
             return dependencyAdvice(chartName, null);
         }
-        String firstLine = stderr.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("");
-        return "helm template failed (exit " + exit + ")" + (firstLine.isEmpty() ? "" : ": " + firstLine.strip());
+        String reason = stderr.lines().map(String::strip).filter(l -> l.startsWith("Error:")).findFirst()
+                .map(l -> l.substring("Error:".length()).strip())
+                .orElseGet(() -> stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(""));
+        return "helm template failed (exit " + exit + ")" + (reason.isEmpty() ? "" : ": " + reason);
     }
 
     private static String dependencyAdvice(String chartName, String names) {

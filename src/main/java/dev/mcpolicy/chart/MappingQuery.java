@@ -28,7 +28,7 @@ public record MappingQuery(DocumentIdentity document, List<String> pointerTokens
         JsonNode cursor = renderedDocument;
         for (String token : tokens) {
             JsonNode next = cursor == null ? null
-                    : cursor.isArray() ? (token.matches("\\d+") ? cursor.get(Integer.parseInt(token)) : null)
+                    : cursor.isArray() ? (token.matches("\\d{1,9}") ? cursor.get(Integer.parseInt(token)) : null)
                     : cursor.get(token);
             if (next == null || next.isMissingNode()) {
                 break;

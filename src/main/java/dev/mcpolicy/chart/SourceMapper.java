@@ -28,6 +28,7 @@ public final class SourceMapper {
     private final Map<Path, ValuesFile> chartValues = new HashMap<>();
     private final Map<Path, Optional<TemplateOutline>> outlines = new HashMap<>();
     private final Map<String, ValuesStack> stacks = new HashMap<>();
+    private final Map<String, SourceFile> sources = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     private SourceMapper(ChartInfo chart, Environment environment, List<String> setArguments, Path sourceRoot) {
@@ -58,8 +59,19 @@ public final class SourceMapper {
         return List.copyOf(problems);
     }
 
+    /** Never throws: when mapping itself goes wrong, the chart's Chart.yaml with a note. */
     public MappedLocation map(MappingQuery query) {
-        SourceFile source = resolveSource(query.document().helmSource());
+        try {
+            return mapOrThrow(query);
+        } catch (RuntimeException e) {
+            return new MappedLocation(chartYamlLocation(chart), List.of(),
+                    "could not map " + query.document().helmSource() + ": " + e);
+        }
+    }
+
+    private MappedLocation mapOrThrow(MappingQuery query) {
+        SourceFile source = sources.computeIfAbsent(String.valueOf(query.document().helmSource()),
+                k -> resolveSource(query.document().helmSource()));
         if (source.fallback() != null) {
             return source.fallback();
         }
@@ -219,10 +231,10 @@ public final class SourceMapper {
         for (int i = 0; i < query.existingTokens(); i++) {
             String token = tokens.get(i);
             boolean last = i == tokens.size() - 1;
-            boolean listLevel = rendered != null ? rendered.isArray() : token.matches("\\d+") && hasItems(node);
+            boolean listLevel = rendered != null ? rendered.isArray() : isIndex(token) && hasItems(node);
             JsonNode renderedChild = rendered == null ? null
-                    : listLevel ? rendered.get(Integer.parseInt(token)) : rendered.get(token);
-            Step step = listLevel && token.matches("\\d+")
+                    : listLevel ? (isIndex(token) ? rendered.get(Integer.parseInt(token)) : null) : rendered.get(token);
+            Step step = listLevel && isIndex(token)
                     ? stepIntoItem(node, Integer.parseInt(token), rendered, renderedChild, values, slots)
                     : stepIntoKey(node, token, last ? query.renderedScalar() : null, values, slots);
             if (step == null) {
@@ -246,6 +258,18 @@ public final class SourceMapper {
             }
         }
         return new Walk(node, query.existingTokens(), null, -1, slots);
+    }
+
+    private static boolean isIndex(String token) {
+        if (token.isEmpty() || token.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasItems(TemplateNode node) {

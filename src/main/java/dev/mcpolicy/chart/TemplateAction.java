@@ -14,6 +14,10 @@ import java.util.Locale;
  * @param body      the text between the delimiters without trim markers, stripped
  */
 record TemplateAction(int line, int column, int endLine, int endColumn, String body) {
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("\\$[A-Za-z0-9_]*\\s*:?=(?!=).*", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern STRUCTURE = java.util.regex.Pattern.compile(
+            "\\b(include|template|toYaml|tpl|nindent|indent|toJson|toPrettyJson)\\b");
+    private static final java.util.regex.Pattern INDENT = java.util.regex.Pattern.compile("\\bn?indent\\s+(\\d+)");
 
     enum Kind { COMMENT, IF, WITH, RANGE, DEFINE, ELSE, END, ASSIGN, NO_OUTPUT, OUTPUT }
 
@@ -30,7 +34,7 @@ record TemplateAction(int line, int column, int endLine, int endColumn, String b
             case "else" -> Kind.ELSE;
             case "end" -> Kind.END;
             case "break", "continue" -> Kind.NO_OUTPUT;
-            default -> body.matches("\\$[A-Za-z0-9_]*\\s*:?=(?!=).*") ? Kind.ASSIGN : Kind.OUTPUT;
+            default -> ASSIGNMENT.matcher(body).matches() ? Kind.ASSIGN : Kind.OUTPUT;
         };
     }
 
@@ -42,12 +46,12 @@ record TemplateAction(int line, int column, int endLine, int endColumn, String b
 
     /** An output action whose result is YAML structure (a helper, a values subtree), not a plain scalar. */
     boolean emitsStructure() {
-        return kind() == Kind.OUTPUT && body.matches("(?s).*\\b(include|template|toYaml|tpl|nindent|indent|toJson|toPrettyJson)\\b.*");
+        return kind() == Kind.OUTPUT && STRUCTURE.matcher(body).find();
     }
 
     /** {@code nindent N} / {@code indent N} in the pipeline, or -1. */
     int indentArgument() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bn?indent\\s+(\\d+)").matcher(body);
+        java.util.regex.Matcher m = INDENT.matcher(body);
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 

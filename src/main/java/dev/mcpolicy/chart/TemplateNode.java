@@ -29,6 +29,7 @@ final class TemplateNode {
     final List<TemplateAction> valueActions;
     final TemplateScope scope;
     final List<TemplateNode> children = new ArrayList<>();
+    private final boolean blockValue;
     TemplateNode parent;
 
     TemplateNode(Kind kind, int line, int column, int endColumn, int indent, String key, Pattern keyPattern,
@@ -44,6 +45,7 @@ final class TemplateNode {
         this.valueText = valueText;
         this.valueActions = List.copyOf(valueActions);
         this.scope = scope;
+        this.blockValue = valueText.replaceAll("\\{\\{.*?}}", "").strip().isEmpty();
     }
 
     static TemplateNode root() {
@@ -57,8 +59,7 @@ final class TemplateNode {
 
     /** True when nothing follows the colon except structure-emitting actions: the value is a block below. */
     boolean hasBlockValue() {
-        String literal = valueText.replaceAll("\\{\\{.*?}}", "").strip();
-        return literal.isEmpty();
+        return blockValue;
     }
 
     /** True when the value is a flow collection ({@code [a, b]} or {@code {k: v}}) written on this line. */

@@ -29,6 +29,7 @@ record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesP
     private static final Pattern RANGE_HEAD = Pattern.compile(
             "(?:\\$([A-Za-z0-9_]+)\\s*(?:,\\s*\\$([A-Za-z0-9_]+))?\\s*:=\\s*)?(.*)", Pattern.DOTALL);
     private static final Pattern WITH_HEAD = Pattern.compile("(?:\\$([A-Za-z0-9_]+)\\s*:=\\s*)?(.*)", Pattern.DOTALL);
+    private static final Pattern KEY_VARIABLE = Pattern.compile("\\$([A-Za-z0-9_]+)(?:\\s*\\|\\s*quote)?");
     private static final Pattern ASSIGNMENT = Pattern.compile("\\$([A-Za-z0-9_]+)\\s*:?=\\s*(.*)", Pattern.DOTALL);
 
     TemplateScope {
@@ -88,7 +89,7 @@ record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesP
     /** Key variable name → range block, for templated keys like {@code {{ $key }}:}. */
     ValuesPath.RangeBlock rangeOfKeyVariable(String expression) {
         String trimmed = expression.strip();
-        Matcher m = Pattern.compile("\\$([A-Za-z0-9_]+)(?:\\s*\\|\\s*quote)?").matcher(trimmed);
+        Matcher m = KEY_VARIABLE.matcher(trimmed);
         if (m.matches() && variables.get(m.group(1)) instanceof ValuesPath.RangeBlock block) {
             return block;
         }

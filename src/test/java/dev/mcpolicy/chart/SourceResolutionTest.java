@@ -76,6 +76,52 @@ class SourceResolutionTest {
                 "a missing key with no parent in the template lands on the document's first YAML line");
     }
 
+    @Test
+    void aBrokenValuesFileIsAProblemAndMappingCarriesOn(@TempDir Path work) throws Exception {
+        Path chart = RealHelm.chartsDirectory().resolve("mcp-gateway");
+        Path broken = Files.writeString(work.resolve("broken.yaml"), "replicaCount: 3\nimage: [unclosed\n");
+        Environment env = new Environment("broken", List.of(broken));
+        SourceMapper mapper = SourceMapper.create(ChartInfo.read(chart), env, List.of(), RealHelm.chartsDirectory());
+
+        assertEquals(1, mapper.problems().size());
+        assertTrue(mapper.problems().get(0).startsWith(broken + ":"), mapper.problems().get(0));
+        assertTrue(mapper.problems().get(0).matches(".*broken\\.yaml:\\d+:\\d+: .*"), mapper.problems().get(0));
+
+        RenderedStream stream = RenderedStream.parse(RealHelm.render(RenderRequest.of("rel", chart, Environment.defaults())).text());
+        int deployment = stream.find("Deployment", "rel-mcp-server").orElseThrow();
+        MappedLocation mapped = mapper.map(MappingQuery.of(stream.identities().get(deployment),
+                stream.contents().get(deployment), "/spec/replicas"));
+        assertEquals("mcp-gateway/values.yaml:7 values",
+                mapped.primary().file() + ":" + mapped.primary().line() + " " + mapped.primary().mapping());
+    }
+
+    @Test
+    void documentIdentitiesCountPerSourceAndPerKind() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        List<DocumentIdentity> ids = DocumentIdentity.assign(
+                java.util.Arrays.asList("c/templates/a.yaml", "c/templates/b.yaml", "c/templates/a.yaml", "c/templates/a.yaml", null),
+                java.util.Arrays.asList(f.objectNode().put("kind", "Service"), f.objectNode().put("kind", "Service"),
+                        f.objectNode().put("kind", "Deployment"), f.objectNode().put("kind", "Service"), null));
+        assertEquals(new DocumentIdentity("c/templates/a.yaml", "Service", null, 0, 0), ids.get(0));
+        assertEquals(new DocumentIdentity("c/templates/b.yaml", "Service", null, 0, 0), ids.get(1));
+        assertEquals(new DocumentIdentity("c/templates/a.yaml", "Deployment", null, 1, 0), ids.get(2));
+        assertEquals(new DocumentIdentity("c/templates/a.yaml", "Service", null, 2, 1), ids.get(3));
+        assertEquals(new DocumentIdentity(null, null, null, 0, 0), ids.get(4));
+    }
+
+    @Test
+    void inconsistentHandMadeQueriesStillMap(@TempDir Path work) throws Exception {
+        Path chart = RealHelm.chartsDirectory().resolve("mcp-gateway");
+        SourceMapper mapper = SourceMapper.create(ChartInfo.read(chart), Environment.defaults(), List.of(), RealHelm.chartsDirectory());
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.putObject("spec").putObject("template").putObject("spec").putArray("containers").addObject().put("name", "mcp-server");
+        DocumentIdentity id = new DocumentIdentity("mcp-server/templates/deployment.yaml", "Deployment", null, 0, 0);
+        MappedLocation mapped = mapper.map(new MappingQuery(id,
+                List.of("spec", "template", "spec", "containers", "first", "image"), 6, null, doc));
+        assertEquals("mcp-gateway/templates/deployment.yaml:24 parent-key",
+                mapped.primary().file() + ":" + mapped.primary().line() + " " + mapped.primary().mapping());
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : paths.toList()) {

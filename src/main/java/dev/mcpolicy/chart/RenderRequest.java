@@ -1,0 +1,59 @@
+package dev.mcpolicy.chart;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Arguments of one {@code helm template} run.
+ *
+ * @param release     release name
+ * @param chart       the chart folder
+ * @param namespace   {@code --namespace}, or null
+ * @param environment supplies the {@code -f} files (in order) and the name used in failures
+ * @param set         {@code --set} arguments ({@code a.b=c,d=e}), in order
+ * @param setString   {@code --set-string} arguments, in order
+ * @param kubeVersion {@code --kube-version}, or null
+ * @param apiVersions {@code --api-versions} values, in order
+ */
+public record RenderRequest(String release, Path chart, String namespace, Environment environment, List<String> set,
+                            List<String> setString, String kubeVersion, List<String> apiVersions) {
+    public RenderRequest {
+        set = List.copyOf(set);
+        setString = List.copyOf(setString);
+        apiVersions = List.copyOf(apiVersions);
+    }
+
+    public static RenderRequest of(String release, Path chart, Environment environment) {
+        return new RenderRequest(release, chart, null, environment, List.of(), List.of(), null, List.of());
+    }
+
+    /** The {@code helm template …} arguments after the binary, one array element per argument (no shell). */
+    public List<String> arguments() {
+        List<String> args = new java.util.ArrayList<>(List.of("template", release, chart.toString()));
+        if (namespace != null && !namespace.isBlank()) {
+            args.add("--namespace");
+            args.add(namespace);
+        }
+        for (Path file : environment.valuesFiles()) {
+            args.add("-f");
+            args.add(file.toString());
+        }
+        for (String s : set) {
+            args.add("--set");
+            args.add(s);
+        }
+        for (String s : setString) {
+            args.add("--set-string");
+            args.add(s);
+        }
+        if (kubeVersion != null && !kubeVersion.isBlank()) {
+            args.add("--kube-version");
+            args.add(kubeVersion);
+        }
+        for (String apiVersion : apiVersions) {
+            args.add("--api-versions");
+            args.add(apiVersion);
+        }
+        return args;
+    }
+}

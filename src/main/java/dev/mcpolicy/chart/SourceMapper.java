@@ -1,0 +1,610 @@
+package dev.mcpolicy.chart;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.finding.Location;
+import dev.mcpolicy.manifest.NodeSpan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a place in a chart's rendered output back to the line a reviewer would edit: the values-file key that
+ * supplied the value (the last {@code -f} file that sets it, as in helm), else the template line, else the
+ * template document's first line. One mapper serves one chart and one render environment.
+ */
+public final class SourceMapper {
+    private final ChartInfo chart;
+    private final Path sourceRoot;
+    private final SetKeys setKeys;
+    private final List<ValuesFile> environmentFiles = new ArrayList<>();
+    private final Map<Path, ValuesFile> chartValues = new HashMap<>();
+    private final Map<Path, Optional<TemplateOutline>> outlines = new HashMap<>();
+    private final Map<String, ValuesStack> stacks = new HashMap<>();
+    private final Map<String, SourceFile> sources = new HashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private SourceMapper(ChartInfo chart, Environment environment, List<String> setArguments, Path sourceRoot) {
+        this.chart = chart;
+        this.sourceRoot = sourceRoot.toAbsolutePath().normalize();
+        this.setKeys = SetKeys.parse(setArguments);
+        for (Path file : environment.valuesFiles()) {
+            ValuesFile.Loaded loaded = ValuesFile.read(file.toAbsolutePath().normalize());
+            if (loaded.values() != null) {
+                environmentFiles.add(loaded.values());
+            } else {
+                problems.add(loaded.problem());
+            }
+        }
+    }
+
+    /**
+     * @param setArguments the {@code --set} and {@code --set-string} arguments as given ({@code a.b=c,d=e})
+     * @param sourceRoot   locations are made relative to it (usually the working directory or repository root)
+     */
+    public static SourceMapper create(ChartInfo chart, Environment environment, List<String> setArguments,
+                                      Path sourceRoot) {
+        return new SourceMapper(chart, environment, setArguments, sourceRoot);
+    }
+
+    /** Values or template files that could not be read; mapping carries on without them. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Never throws: when mapping itself goes wrong, the chart's Chart.yaml with a note. */
+    public MappedLocation map(MappingQuery query) {
+        try {
+            return mapOrThrow(query);
+        } catch (RuntimeException e) {
+            return new MappedLocation(chartYamlLocation(chart), List.of(),
+                    "could not map " + query.document().helmSource() + ": " + e);
+        }
+    }
+
+    private MappedLocation mapOrThrow(MappingQuery query) {
+        SourceFile source = sources.computeIfAbsent(String.valueOf(query.document().helmSource()),
+                k -> resolveSource(query.document().helmSource()));
+        if (source.fallback() != null) {
+            return source.fallback();
+        }
+        Optional<TemplateOutline> outline = outlines.computeIfAbsent(source.file(), this::readOutline);
+        if (outline.isEmpty() || outline.get().documents().isEmpty()) {
+            return new MappedLocation(chartYamlLocation(source.chart()), List.of(),
+                    "template " + display(source.file()) + " could not be read");
+        }
+        ChosenDocument chosen = chooseDocument(outline.get().documents(), query.document());
+        TemplateOutline.Document document = chosen.document();
+        ValuesStack values = stackFor(source.chain());
+        Map<ValuesPath.RangeBlock, String> slots = new HashMap<>();
+        for (TemplateNode top : document.root().children) {
+            // a document inside "range": the n-th rendered copy is the n-th iteration
+            bindIterationSlot(null, top.generatedBy(), chosen.iteration(), null, values, slots);
+        }
+        Walk walk = walk(document.root(), query, values, slots);
+        Location template = templateLocation(source.file(), document, walk, query);
+        return withValues(template, walk, query, values);
+    }
+
+    // ---- which file -------------------------------------------------------------------------------------------
+
+    /** A template file and the chain of charts (top first, with the values key of each subchart) it belongs to. */
+    private record SourceFile(Path file, ChartInfo chart, List<ChainLink> chain, MappedLocation fallback) {
+    }
+
+    private record ChainLink(ChartInfo chart, String valuesKey) {
+    }
+
+    private SourceFile resolveSource(String helmSource) {
+        List<ChainLink> chain = new ArrayList<>(List.of(new ChainLink(chart, null)));
+        if (helmSource == null || helmSource.isBlank()) {
+            return unmapped(chart, chain, "the document has no '# Source:' comment");
+        }
+        String[] parts = helmSource.replace('\\', '/').split("/");
+        ChartInfo current = chart;
+        int i = 1;
+        while (i + 2 < parts.length && parts[i].equals("charts")) {
+            String subName = parts[i + 1];
+            Optional<ChartInfo.Subchart> sub = current.subchartNamed(subName);
+            if (sub.isEmpty()) {
+                return unmapped(current, chain, "subchart '" + subName + "' of " + helmSource + " is not under charts/");
+            }
+            if (sub.get().packed()) {
+                return unmapped(current, chain, "subchart '" + subName + "' is packed as " + display(sub.get().location())
+                        + "; unpack it into charts/" + subName + "/ to map findings to its templates");
+            }
+            current = sub.get().chart();
+            chain.add(new ChainLink(current, subName));
+            i += 2;
+        }
+        List<String> rest = List.of(parts).subList(Math.min(i, parts.length), parts.length);
+        if (rest.isEmpty() || rest.contains("..") || rest.contains(".")) {
+            return unmapped(current, chain, "source path " + helmSource + " does not name a template");
+        }
+        Path file = current.directory().resolve(String.join("/", rest)).normalize();
+        if (!file.startsWith(current.directory()) || !Files.isRegularFile(file) || escapes(file)) {
+            return unmapped(current, chain, "template " + String.join("/", rest) + " not found in " + display(current.directory()));
+        }
+        return new SourceFile(file, current, chain, null);
+    }
+
+    /** True when symlinks lead the file out of the chart folder. */
+    private boolean escapes(Path file) {
+        try {
+            return !file.toRealPath().startsWith(chart.directory().toRealPath());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private SourceFile unmapped(ChartInfo owner, List<ChainLink> chain, String note) {
+        return new SourceFile(null, owner, chain, new MappedLocation(chartYamlLocation(owner), List.of(), note));
+    }
+
+    private Location chartYamlLocation(ChartInfo owner) {
+        return new Location(display(owner.directory().resolve("Chart.yaml")), 1, 1, 0, Location.DOCUMENT);
+    }
+
+    private Optional<TemplateOutline> readOutline(Path file) {
+        try {
+            return Optional.of(TemplateOutline.parse(Files.readString(file)));
+        } catch (IOException | RuntimeException e) {
+            problems.add(display(file) + ": cannot read template: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    // ---- which document ---------------------------------------------------------------------------------------
+
+    /**
+     * Helm sorts a template's documents by kind and drops empty ones, so the n-th rendered document is not the
+     * n-th template document: match by literal kind and name pattern, then by order among the same kind.
+     */
+    record ChosenDocument(TemplateOutline.Document document, int iteration) {
+    }
+
+    static ChosenDocument chooseDocument(List<TemplateOutline.Document> documents, DocumentIdentity identity) {
+        List<TemplateOutline.Document> sameKind = new ArrayList<>();
+        List<TemplateOutline.Document> unknownKind = new ArrayList<>();
+        for (TemplateOutline.Document document : documents) {
+            if (document.kind() == null) {
+                if (!document.root().children.isEmpty()) {
+                    unknownKind.add(document);
+                }
+            } else if (document.kind().equals(identity.kind())) {
+                sameKind.add(document);
+            }
+        }
+        List<TemplateOutline.Document> candidates = !sameKind.isEmpty() ? sameKind : unknownKind;
+        if (identity.name() != null && candidates.size() > 1) {
+            List<TemplateOutline.Document> named = candidates.stream()
+                    .filter(d -> d.namePattern() != null && d.namePattern().matcher(identity.name()).matches())
+                    .toList();
+            if (!named.isEmpty()) {
+                candidates = named;
+            }
+        }
+        if (candidates.isEmpty()) {
+            List<TemplateOutline.Document> nonEmpty = documents.stream().filter(d -> !d.root().children.isEmpty()).toList();
+            candidates = nonEmpty.isEmpty() ? documents : nonEmpty;
+            return pick(candidates, identity.ordinalInSource());
+        }
+        return pick(candidates, identity.ordinalOfKindInSource());
+    }
+
+    /** The ordinal-th candidate; ordinals past the last candidate are further copies of it (a ranged document). */
+    private static ChosenDocument pick(List<TemplateOutline.Document> candidates, int ordinal) {
+        int index = Math.min(ordinal, candidates.size() - 1);
+        return new ChosenDocument(candidates.get(index), ordinal - index);
+    }
+
+    // ---- which line in the template ---------------------------------------------------------------------------
+
+    /**
+     * How far the pointer got in the template.
+     *
+     * @param node       the deepest template node matched
+     * @param consumed   pointer tokens matched (including the list index that led into {@code emit})
+     * @param emit       the structure-emitting action the rest of the pointer lies in, or null
+     * @param emitOffset index into the list the emit produces, or -1 when it produces a mapping
+     * @param slots      the key or index of each {@code range} iteration the pointer passed through
+     */
+    private record Walk(TemplateNode node, int consumed, TemplateNode emit, int emitOffset,
+                        Map<ValuesPath.RangeBlock, String> slots) {
+    }
+
+    private record Step(TemplateNode node, TemplateNode emit, int offset) {
+    }
+
+    private Walk walk(TemplateNode root, MappingQuery query, ValuesStack values,
+                      Map<ValuesPath.RangeBlock, String> slots) {
+        List<String> tokens = query.pointerTokens();
+        TemplateNode node = root;
+        JsonNode rendered = query.renderedDocument();
+        for (int i = 0; i < query.existingTokens(); i++) {
+            String token = tokens.get(i);
+            boolean last = i == tokens.size() - 1;
+            boolean listLevel = rendered != null ? rendered.isArray() : isIndex(token) && hasItems(node);
+            JsonNode renderedChild = rendered == null ? null
+                    : listLevel ? (isIndex(token) ? rendered.get(Integer.parseInt(token)) : null) : rendered.get(token);
+            Step step = listLevel && isIndex(token)
+                    ? stepIntoItem(node, Integer.parseInt(token), rendered, renderedChild, values, slots)
+                    : stepIntoKey(node, token, last ? query.renderedScalar() : null, values, slots);
+            if (step == null) {
+                TemplateNode emit = firstEmit(node);
+                if (emit == null && node.hasFlowValue()) {
+                    // the rest of the pointer lies inside a flow collection written on this very line
+                    return new Walk(node, query.existingTokens(), null, -1, slots);
+                }
+                return new Walk(node, i, emit, -1, slots);
+            }
+            if (step.emit() != null) {
+                return new Walk(node, i + 1, step.emit(), step.offset(), slots);
+            }
+            node = step.node();
+            rendered = renderedChild;
+        }
+        if (!query.keyExists()) {
+            TemplateNode emit = firstEmit(node);
+            if (emit != null) {
+                return new Walk(node, query.existingTokens(), emit, -1, slots);
+            }
+        }
+        return new Walk(node, query.existingTokens(), null, -1, slots);
+    }
+
+    private static boolean isIndex(String token) {
+        if (token.isEmpty() || token.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasItems(TemplateNode node) {
+        return node.children.stream().anyMatch(c -> c.kind == TemplateNode.Kind.ITEM);
+    }
+
+    private static TemplateNode firstEmit(TemplateNode node) {
+        return node.children.stream().filter(c -> c.kind == TemplateNode.Kind.EMIT).findFirst().orElse(null);
+    }
+
+    private Step stepIntoKey(TemplateNode node, String token, String renderedScalar, ValuesStack values,
+                             Map<ValuesPath.RangeBlock, String> slots) {
+        List<TemplateNode> literal = new ArrayList<>();
+        List<TemplateNode> templated = new ArrayList<>();
+        for (TemplateNode child : node.children) {
+            if (child.kind == TemplateNode.Kind.KEY && child.matchesKey(token)) {
+                if (child.key != null) {
+                    literal.add(child);
+                } else if (templatedKeyCanBe(child, token, values, slots)) {
+                    templated.add(child);
+                }
+            }
+        }
+        List<TemplateNode> candidates = !literal.isEmpty() ? literal : templated;
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        TemplateNode chosen = candidates.size() > 1 && renderedScalar != null
+                ? branchRendering(candidates, renderedScalar) : candidates.get(0);
+        ValuesPath.RangeBlock range = rangeOfTemplatedKey(chosen);
+        if (range != null) {
+            slots.put(range, token);
+        }
+        return new Step(chosen, null, -1);
+    }
+
+    /** The range whose key a templated key ({@code {{ $k }}:}) prints, when the key is exactly that variable. */
+    private static ValuesPath.RangeBlock rangeOfTemplatedKey(TemplateNode key) {
+        ValuesPath.RangeBlock range = key.generatedBy();
+        if (range != null && key.keyExpression != null && key.scope.rangeOfKeyVariable(key.keyExpression) == range) {
+            return range;
+        }
+        return null;
+    }
+
+    /** A key printed from a ranged map can only be one of that map's keys (when the values tell which). */
+    private static boolean templatedKeyCanBe(TemplateNode key, String token, ValuesStack values,
+                                             Map<ValuesPath.RangeBlock, String> slots) {
+        ValuesPath.RangeBlock range = rangeOfTemplatedKey(key);
+        if (range == null || range.collection == null) {
+            return true;
+        }
+        List<String> collection = range.collection.concrete(slots);
+        if (collection == null) {
+            return true;
+        }
+        List<String> keys = values.mergedKeys(collection);
+        return keys.isEmpty() || keys.contains(token);
+    }
+
+    /**
+     * Of several lines for the same key ({@code if}/{@code else} branches), the one that rendered the value: a
+     * literal equal to it first, then a template whose literal parts fit it.
+     */
+    private static TemplateNode branchRendering(List<TemplateNode> candidates, String renderedScalar) {
+        for (TemplateNode candidate : candidates) {
+            if (!candidate.valueText.contains("{{") && TemplateOutline.unquote(
+                    TemplateOutline.stripComment(candidate.valueText)).equals(renderedScalar)) {
+                return candidate;
+            }
+        }
+        for (TemplateNode candidate : candidates) {
+            Pattern value = TemplateOutline.renderedValuePattern(candidate.valueText);
+            if (value != null && candidate.valueText.contains("{{") && value.matcher(renderedScalar).matches()) {
+                return candidate;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    /** A run of list entries: one static item, the items one range iteration produces, or one emitting action. */
+    private record ListGroup(List<TemplateNode> entries, ValuesPath.RangeBlock range, boolean emit) {
+        boolean repeats() {
+            return range != null || emit;
+        }
+    }
+
+    private Step stepIntoItem(TemplateNode node, int index, JsonNode renderedList, JsonNode renderedItem,
+                              ValuesStack values, Map<ValuesPath.RangeBlock, String> slots) {
+        List<ListGroup> groups = listGroups(node);
+        if (groups.isEmpty()) {
+            return null;
+        }
+        TemplateNode byName = staticItemNamed(groups, renderedItem);
+        if (byName != null) {
+            return new Step(byName, null, -1);
+        }
+        int staticCount = (int) groups.stream().filter(g -> !g.repeats()).count();
+        long repeating = groups.stream().filter(ListGroup::repeats).count();
+        int total = renderedList != null && renderedList.isArray() ? renderedList.size() : -1;
+        int position = 0;
+        for (ListGroup group : groups) {
+            if (!group.repeats()) {
+                if (index == position) {
+                    return new Step(group.entries().get(0), null, -1);
+                }
+                position++;
+                continue;
+            }
+            boolean absorbsAll = repeating > 1 || total < 0;
+            int size = absorbsAll ? Integer.MAX_VALUE : total - staticCount;
+            if (index >= position && (absorbsAll || index < position + size)) {
+                int offset = index - position;
+                if (group.emit()) {
+                    return new Step(null, group.entries().get(0), offset);
+                }
+                int perIteration = group.entries().size();
+                TemplateNode item = group.entries().get(offset % perIteration);
+                bindIterationSlot(item, group.range(), offset / perIteration, renderedItem, values, slots);
+                return new Step(item, null, -1);
+            }
+            position += Math.max(0, size);
+        }
+        return null;
+    }
+
+    private static List<ListGroup> listGroups(TemplateNode node) {
+        List<ListGroup> groups = new ArrayList<>();
+        for (TemplateNode child : node.children) {
+            if (child.kind == TemplateNode.Kind.EMIT) {
+                groups.add(new ListGroup(List.of(child), null, true));
+            } else if (child.kind == TemplateNode.Kind.ITEM) {
+                ValuesPath.RangeBlock range = child.generatedBy();
+                ListGroup previous = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+                if (range != null && previous != null && previous.range() == range) {
+                    List<TemplateNode> entries = new ArrayList<>(previous.entries());
+                    entries.add(child);
+                    groups.set(groups.size() - 1, new ListGroup(entries, range, false));
+                } else {
+                    groups.add(new ListGroup(List.of(child), range, false));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** A static list item whose literal {@code name:} equals the rendered item's name. */
+    private static TemplateNode staticItemNamed(List<ListGroup> groups, JsonNode renderedItem) {
+        if (renderedItem == null || !renderedItem.path("name").isValueNode()) {
+            return null;
+        }
+        String name = renderedItem.path("name").asText();
+        for (ListGroup group : groups) {
+            if (group.repeats()) {
+                continue;
+            }
+            for (TemplateNode child : group.entries().get(0).children) {
+                if ("name".equals(child.key) && !child.valueText.contains("{{")
+                        && TemplateOutline.unquote(TemplateOutline.stripComment(child.valueText)).equals(name)) {
+                    return group.entries().get(0);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Works out which key of the ranged collection produced this item. */
+    private static void bindIterationSlot(TemplateNode item, ValuesPath.RangeBlock range, int iteration,
+                                          JsonNode renderedItem, ValuesStack values,
+                                          Map<ValuesPath.RangeBlock, String> slots) {
+        if (range == null || slots.containsKey(range)) {
+            return;
+        }
+        if (range.keyVariable != null && renderedItem != null && item != null) {
+            for (TemplateNode child : item.children) {
+                if (child.kind == TemplateNode.Kind.KEY && child.key != null && child.valueActions.size() == 1
+                        && child.scope.rangeOfKeyVariable(child.valueActions.get(0).body()) == range
+                        && renderedItem.path(child.key).isValueNode()) {
+                    slots.put(range, renderedItem.path(child.key).asText());
+                    return;
+                }
+            }
+        }
+        // Go's range visits a list in order and a map in sorted key order.
+        List<String> collection = range.collection == null ? null : range.collection.concrete(slots);
+        if (collection == null) {
+            return;
+        }
+        Optional<JsonNode> node = values.effective(collection);
+        if (node.isPresent() && node.get().isArray()) {
+            slots.put(range, String.valueOf(iteration));
+        } else {
+            List<String> keys = values.mergedKeys(collection);
+            if (iteration < keys.size()) {
+                slots.put(range, keys.get(iteration));
+            }
+        }
+    }
+
+    private Location templateLocation(Path file, TemplateOutline.Document document, Walk walk, MappingQuery query) {
+        String path = display(file);
+        if (walk.emit() != null) {
+            return new Location(path, walk.emit().line, walk.emit().column, walk.emit().endColumn, Location.INCLUDE_CALL);
+        }
+        TemplateNode node = walk.node();
+        if (node.kind == TemplateNode.Kind.ROOT) {
+            return new Location(path, document.firstContentLine(), document.firstContentColumn(), 0, Location.DOCUMENT);
+        }
+        String mapping = walk.consumed() == query.pointerTokens().size() ? Location.EXACT : Location.PARENT_KEY;
+        return new Location(path, node.line, node.column, node.endColumn, mapping);
+    }
+
+    // ---- which values line ------------------------------------------------------------------------------------
+
+    private MappedLocation withValues(Location template, Walk walk, MappingQuery query, ValuesStack values) {
+        List<String> tokens = query.pointerTokens();
+        List<ValuesPath> references;
+        List<String> tail = new ArrayList<>();
+        if (walk.emit() != null) {
+            references = walk.emit().scope.valuesReferences(walk.emit().valueActions.get(0).body());
+            if (walk.emitOffset() >= 0) {
+                tail.add(String.valueOf(walk.emitOffset()));
+            }
+            tail.addAll(tokens.subList(walk.consumed(), tokens.size()));
+        } else if (walk.consumed() == tokens.size() && walk.node().kind != TemplateNode.Kind.ROOT) {
+            references = new ArrayList<>();
+            for (TemplateAction action : walk.node().valueActions) {
+                references.addAll(walk.node().scope.valuesReferences(action.body()));
+            }
+        } else {
+            return missingKeyOfRangedMap(template, walk, query, values);
+        }
+        LinkedHashSet<List<String>> paths = new LinkedHashSet<>();
+        for (ValuesPath reference : references) {
+            List<String> concrete = reference.concrete(walk.slots());
+            if (concrete != null && !concrete.isEmpty()) {
+                paths.add(concrete);
+            }
+        }
+        if (paths.size() == 1) {
+            List<String> base = paths.iterator().next();
+            List<String> full = new ArrayList<>(base);
+            full.addAll(tail);
+            if (setKeys.covers(full)) {
+                return new MappedLocation(template, List.of());
+            }
+            Optional<ValuesStack.Hit> hit = values.setting(full);
+            if (hit.isEmpty() && !query.keyExists()) {
+                hit = values.deepestSetting(full, base.size());
+            }
+            return hit.map(h -> new MappedLocation(valuesLocation(h), List.of(template)))
+                    .orElseGet(() -> new MappedLocation(template, List.of()));
+        }
+        List<Location> related = new ArrayList<>();
+        for (List<String> path : paths) {
+            values.setting(path).ifPresent(h -> related.add(valuesLocation(h)));
+        }
+        return new MappedLocation(template, related);
+    }
+
+    /**
+     * A key missing from a mapping that a {@code range} over a values map prints ({@code {{ $k }}: {{ $v }}})
+     * belongs in that values map.
+     */
+    private MappedLocation missingKeyOfRangedMap(Location template, Walk walk, MappingQuery query, ValuesStack values) {
+        if (query.keyExists() || walk.consumed() != query.existingTokens()) {
+            return new MappedLocation(template, List.of());
+        }
+        for (TemplateNode child : walk.node().children) {
+            ValuesPath.RangeBlock range = child.kind == TemplateNode.Kind.KEY ? rangeOfTemplatedKey(child) : null;
+            List<String> collection = range == null || range.collection == null ? null
+                    : range.collection.concrete(walk.slots());
+            if (collection == null || collection.isEmpty()) {
+                continue;
+            }
+            List<String> full = new ArrayList<>(collection);
+            full.addAll(query.pointerTokens().subList(walk.consumed(), query.pointerTokens().size()));
+            if (setKeys.covers(collection)) {
+                break;
+            }
+            Optional<ValuesStack.Hit> hit = values.deepestSetting(full, collection.size());
+            if (hit.isPresent()) {
+                return new MappedLocation(valuesLocation(hit.get()), List.of(template));
+            }
+        }
+        return new MappedLocation(template, List.of());
+    }
+
+    private Location valuesLocation(ValuesStack.Hit hit) {
+        NodeSpan span = hit.span();
+        return new Location(display(hit.values().file()), span.anchor().line(), span.anchor().column(),
+                span.anchorEndColumn(), Location.VALUES);
+    }
+
+    private ValuesStack stackFor(List<ChainLink> chain) {
+        StringBuilder cacheKey = new StringBuilder();
+        chain.forEach(link -> cacheKey.append(link.chart().directory()).append('\u0000'));
+        return stacks.computeIfAbsent(cacheKey.toString(), k -> buildStack(chain));
+    }
+
+    private ValuesStack buildStack(List<ChainLink> chain) {
+        List<ValuesStack.Layer> layers = new ArrayList<>();
+        List<String> prefix = new ArrayList<>();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            ChainLink link = chain.get(i);
+            ValuesFile own = chartValuesFile(link.chart());
+            if (own != null) {
+                layers.add(new ValuesStack.Layer(own, List.copyOf(prefix)));
+            }
+            if (link.valuesKey() != null) {
+                prefix.add(0, link.valuesKey());
+            }
+        }
+        for (ValuesFile file : environmentFiles) {
+            layers.add(new ValuesStack.Layer(file, List.copyOf(prefix)));
+        }
+        return new ValuesStack(layers);
+    }
+
+    private ValuesFile chartValuesFile(ChartInfo owner) {
+        if (owner.valuesFile() == null) {
+            return null;
+        }
+        return chartValues.computeIfAbsent(owner.valuesFile(), file -> {
+            ValuesFile.Loaded loaded = ValuesFile.read(file);
+            if (loaded.problem() != null) {
+                problems.add(loaded.problem());
+            }
+            return loaded.values();
+        });
+    }
+
+    private String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(sourceRoot) ? sourceRoot.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,184 @@
+package dev.mcpolicy.chart;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code .} and the {@code $variables} mean at one place of a template, as far as values are concerned,
+ * and which {@code range} blocks are open there.
+ *
+ * @param dot        the values path {@code .} is bound to, or null (root context or unknown)
+ * @param variables  variable name (without {@code $}) → a values path, or a {@link ValuesPath.RangeBlock} whose
+ *                   key the variable holds
+ * @param openRanges range blocks enclosing this place, outermost first
+ */
+record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesPath.RangeBlock> openRanges) {
+    static final TemplateScope ROOT = new TemplateScope(null, Map.of(), List.of());
+
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
+    private static final Pattern INDEX_CALL = Pattern.compile("\\bindex\\s+(\\S+)((?:\\s+\"(?:[^\"\\\\]|\\\\.)*\")+)");
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern TERM = Pattern.compile(
+            "(?<![\\w.\"$])(\\$[A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*|(?:\\.[A-Za-z_][A-Za-z0-9_]*)+|\\.(?![\\w.]))");
+    private static final Pattern RANGE_HEAD = Pattern.compile(
+            "(?:\\$([A-Za-z0-9_]+)\\s*(?:,\\s*\\$([A-Za-z0-9_]+))?\\s*:=\\s*)?(.*)", Pattern.DOTALL);
+    private static final Pattern WITH_HEAD = Pattern.compile("(?:\\$([A-Za-z0-9_]+)\\s*:=\\s*)?(.*)", Pattern.DOTALL);
+    private static final Pattern KEY_VARIABLE = Pattern.compile("\\$([A-Za-z0-9_]+)(?:\\s*\\|\\s*quote)?");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\$([A-Za-z0-9_]+)\\s*:?=\\s*(.*)", Pattern.DOTALL);
+
+    TemplateScope {
+        variables = Map.copyOf(variables);
+        openRanges = List.copyOf(openRanges);
+    }
+
+    /** The scope inside {@code {{ with EXPR }}}. */
+    TemplateScope enterWith(String head) {
+        Matcher m = WITH_HEAD.matcher(head);
+        m.matches();
+        ValuesPath target = singlePath(m.group(2));
+        Map<String, Object> vars = new HashMap<>(variables);
+        if (m.group(1) != null) {
+            bind(vars, m.group(1), target);
+        }
+        return new TemplateScope(target, vars, openRanges);
+    }
+
+    /** The scope inside {@code {{ range [$k, $v :=] EXPR }}}. */
+    TemplateScope enterRange(String head, int line) {
+        Matcher m = RANGE_HEAD.matcher(head);
+        m.matches();
+        ValuesPath collection = singlePath(m.group(3));
+        String keyVariable = m.group(2) != null ? m.group(1) : null;
+        String valueVariable = m.group(2) != null ? m.group(2) : m.group(1);
+        ValuesPath.RangeBlock block = new ValuesPath.RangeBlock(line, collection, keyVariable);
+        ValuesPath element = collection == null ? null : collection.plus(List.of(block));
+        Map<String, Object> vars = new HashMap<>(variables);
+        if (keyVariable != null) {
+            vars.put(keyVariable, block);
+        }
+        if (valueVariable != null) {
+            bind(vars, valueVariable, element);
+        }
+        List<ValuesPath.RangeBlock> ranges = new ArrayList<>(openRanges);
+        ranges.add(block);
+        return new TemplateScope(element, vars, ranges);
+    }
+
+    /** The scope after {@code {{ $x := EXPR }}}. */
+    TemplateScope assign(String body) {
+        Matcher m = ASSIGNMENT.matcher(body);
+        if (!m.matches()) {
+            return this;
+        }
+        Map<String, Object> vars = new HashMap<>(variables);
+        String expression = m.group(2).strip();
+        if (expression.startsWith("include") || expression.startsWith("template")) {
+            vars.remove(m.group(1));
+        } else {
+            bind(vars, m.group(1), singlePath(expression));
+        }
+        return new TemplateScope(dot, vars, openRanges);
+    }
+
+    /** Key variable name → range block, for templated keys like {@code {{ $key }}:}. */
+    ValuesPath.RangeBlock rangeOfKeyVariable(String expression) {
+        String trimmed = expression.strip();
+        Matcher m = KEY_VARIABLE.matcher(trimmed);
+        if (m.matches() && variables.get(m.group(1)) instanceof ValuesPath.RangeBlock block) {
+            return block;
+        }
+        return null;
+    }
+
+    /**
+     * The distinct values paths an output action reads, in order. Helper calls ({@code include}, {@code template})
+     * are not followed: their context argument is not a value the line shows.
+     */
+    List<ValuesPath> valuesReferences(String actionBody) {
+        String body = actionBody.strip();
+        if (body.startsWith("include") || body.startsWith("template")) {
+            return List.of();
+        }
+        Set<ValuesPath> found = new LinkedHashSet<>();
+        Matcher index = INDEX_CALL.matcher(body);
+        StringBuilder rest = new StringBuilder();
+        while (index.find()) {
+            ValuesPath base = resolveTerm(index.group(1));
+            if (base != null) {
+                List<String> keys = new ArrayList<>();
+                Matcher q = QUOTED.matcher(index.group(2));
+                while (q.find()) {
+                    keys.add(q.group(1));
+                }
+                found.add(base.plus(keys));
+            }
+            index.appendReplacement(rest, " ");
+        }
+        index.appendTail(rest);
+        String withoutStrings = STRING_LITERAL.matcher(rest).replaceAll(" ");
+        List<String> terms = new ArrayList<>();
+        Matcher term = TERM.matcher(withoutStrings);
+        while (term.find()) {
+            terms.add(term.group(1));
+        }
+        boolean loneDotIsContext = terms.size() > 1;
+        for (String t : terms) {
+            if ((t.equals(".") || t.equals("$")) && loneDotIsContext) {
+                continue;
+            }
+            ValuesPath path = resolveTerm(t);
+            if (path != null) {
+                found.add(path);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private ValuesPath singlePath(String expression) {
+        List<ValuesPath> refs = valuesReferences(expression);
+        return refs.size() == 1 ? refs.get(0) : null;
+    }
+
+    private static void bind(Map<String, Object> vars, String name, ValuesPath path) {
+        if (path == null) {
+            vars.remove(name);
+        } else {
+            vars.put(name, path);
+        }
+    }
+
+    /** {@code .Values.a.b}, {@code $.Values.a}, {@code .b} (relative to a bound dot), {@code $v.c}, {@code .}. */
+    ValuesPath resolveTerm(String term) {
+        List<String> fields = new ArrayList<>();
+        String head;
+        if (term.startsWith("$")) {
+            int dotAt = term.indexOf('.');
+            head = dotAt < 0 ? term : term.substring(0, dotAt);
+            if (dotAt >= 0) {
+                fields.addAll(List.of(term.substring(dotAt + 1).split("\\.")));
+            }
+        } else {
+            head = ".";
+            if (term.length() > 1) {
+                fields.addAll(List.of(term.substring(1).split("\\.")));
+            }
+        }
+        if (head.equals("$") || (head.equals(".") && dot == null)) {
+            if (!fields.isEmpty() && fields.get(0).equals("Values")) {
+                return new ValuesPath(new ArrayList<>(fields.subList(1, fields.size())));
+            }
+            return null;
+        }
+        if (head.equals(".")) {
+            return dot.plus(fields);
+        }
+        Object bound = variables.get(head.substring(1));
+        return bound instanceof ValuesPath path ? path.plus(fields) : null;
+    }
+}

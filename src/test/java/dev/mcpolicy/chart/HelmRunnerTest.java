@@ -1,0 +1,152 @@
+package dev.mcpolicy.chart;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HelmRunnerTest {
+    private static final Path CHARTS = RealHelm.chartsDirectory();
+
+    @Test
+    void explicitPathWinsOverVariableAndPath(@TempDir Path dir) throws IOException {
+        Path explicit = executable(dir.resolve("explicit-helm"), "#!/bin/sh\n");
+        Path fromVariable = executable(dir.resolve("variable-helm"), "#!/bin/sh\n");
+        Path onPath = executable(dir.resolve("bin/helm"), "#!/bin/sh\n");
+        Map<String, String> env = Map.of("MCPOLICY_HELM", fromVariable.toString(), "PATH", onPath.getParent().toString());
+
+        assertEquals(new HelmLocation.Found(explicit), HelmLocation.locate(explicit, env));
+        assertEquals(new HelmLocation.Found(fromVariable), HelmLocation.locate(null, env));
+        assertEquals(new HelmLocation.Found(onPath),
+                HelmLocation.locate(null, Map.of("PATH", dir + java.io.File.pathSeparator + onPath.getParent())));
+    }
+
+    @Test
+    void noHelmAnywhereGivesTheOneLineAdvice(@TempDir Path dir) {
+        HelmLocation none = HelmLocation.locate(null, Map.of("PATH", dir.toString()));
+        assertEquals(new HelmLocation.Missing(
+                "helm not found: install helm 3.8+ (https://helm.sh/docs/intro/install/) or pass --helm PATH"), none);
+
+        HelmLocation badExplicit = HelmLocation.locate(dir.resolve("nope"), Map.of());
+        assertTrue(((HelmLocation.Missing) badExplicit).message().startsWith("helm not found:"));
+        assertTrue(((HelmLocation.Missing) badExplicit).message().contains("nope"));
+        assertFalse(((HelmLocation.Missing) badExplicit).message().contains("\n"));
+    }
+
+    @Test
+    void argumentsAreOneArrayElementEachInHelmOrder() {
+        Environment env = new Environment("prod", List.of(Path.of("a.yaml"), Path.of("b.yaml")));
+        RenderRequest request = new RenderRequest("rel", Path.of("chart"), "ns", env, List.of("x=1; rm -rf /"),
+                List.of("tag=007"), "1.30.0", List.of("monitoring.coreos.com/v1"));
+        assertEquals(List.of("template", "rel", "chart", "--namespace", "ns", "-f", "a.yaml", "-f", "b.yaml",
+                "--set", "x=1; rm -rf /", "--set-string", "tag=007", "--kube-version", "1.30.0",
+                "--api-versions", "monitoring.coreos.com/v1"), request.arguments());
+    }
+
+    @Test
+    void rendersARealChartWithEnvironmentFilesAndSets() {
+        Path chart = CHARTS.resolve("mcp-gateway");
+        Environment staging = new Environment("staging", List.of(chart.resolve("values-staging.yaml")));
+        RenderRequest request = new RenderRequest("demo", chart, "tools", staging, List.of("service.port=7777"),
+                List.of("image.tag=0123"), null, List.of());
+        RenderOutcome outcome = new HelmRunner(RealHelm.binary()).render(request);
+
+        RenderResult result = assertInstanceOf(RenderResult.class, outcome);
+        assertEquals(0, result.exitCode());
+        assertTrue(result.text().contains("# Source: mcp-server/templates/deployment.yaml"));
+        assertTrue(result.text().contains("containerPort: 7777"));
+        assertTrue(result.text().contains("mcp-server:0123\""), "--set-string keeps the leading zero");
+        assertTrue(result.text().contains("replicas: 1"), "staging file applied");
+    }
+
+    @Test
+    void missingDependenciesAreDetectedBeforeHelmRuns() {
+        Path chart = CHARTS.resolve("needs-deps");
+        Path unusedHelm = Path.of("/nonexistent/helm");
+        RenderOutcome outcome = new HelmRunner(unusedHelm).render(RenderRequest.of("r", chart, new Environment("prod", List.of())));
+
+        RenderFailure failure = assertInstanceOf(RenderFailure.class, outcome);
+        assertEquals("prod", failure.environment());
+        assertEquals(chart.toString(), failure.chart());
+        assertTrue(failure.message().contains("helm dependency build"), failure.message());
+        assertTrue(failure.message().contains("postgresql"), failure.message());
+        assertEquals(-1, failure.exitCode());
+    }
+
+    @Test
+    void helmsOwnMissingDependencyErrorGetsTheSameAdvice() throws Exception {
+        Path chart = CHARTS.resolve("needs-deps");
+        Process process = new ProcessBuilder(RealHelm.binary().toString(), "template", "r", chart.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(process.exitValue() != 0);
+
+        String message = HelmRunner.failureMessage(chart.toString(), stderr, process.exitValue());
+        assertTrue(message.contains("helm dependency build " + chart), message + " / helm said: " + stderr);
+    }
+
+    @Test
+    void aTemplateErrorIsAFailureValueWithHelmsMessage() {
+        Path chart = CHARTS.resolve("broken-template");
+        RenderOutcome outcome = new HelmRunner(RealHelm.binary()).render(RenderRequest.of("r", chart, Environment.defaults()));
+
+        RenderFailure failure = assertInstanceOf(RenderFailure.class, outcome);
+        assertTrue(failure.exitCode() > 0);
+        assertTrue(failure.stderr().contains("apiToken must be set"), failure.stderr());
+        assertTrue(failure.message().contains("apiToken must be set"), failure.message());
+        assertFalse(failure.oneLine().contains("\n"));
+        assertTrue(failure.oneLine().startsWith(chart + " [default]: "));
+    }
+
+    @Test
+    void aMissingValuesFileIsReportedWithoutRunningHelm() {
+        Path chart = CHARTS.resolve("mcp-gateway");
+        Environment env = new Environment("qa", List.of(chart.resolve("values-qa.yaml")));
+        RenderFailure failure = assertInstanceOf(RenderFailure.class,
+                new HelmRunner(Path.of("/nonexistent/helm")).render(RenderRequest.of("r", chart, env)));
+        assertTrue(failure.message().contains("values-qa.yaml"), failure.message());
+    }
+
+    @Test
+    void aHangingHelmIsStoppedAtTheTimeout(@TempDir Path dir) throws IOException {
+        Path slow = executable(dir.resolve("slow-helm"), "#!/bin/sh\nexec sleep 30\n");
+        long start = System.nanoTime();
+        RenderOutcome outcome = new HelmRunner(slow, Duration.ofMillis(500))
+                .render(RenderRequest.of("r", CHARTS.resolve("mcp-gateway"), Environment.defaults()));
+
+        RenderFailure failure = assertInstanceOf(RenderFailure.class, outcome);
+        assertTrue(failure.message().contains("did not finish"), failure.message());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 20);
+    }
+
+    @Test
+    void helmStderrIsCapturedAndTrimmedOnSuccess(@TempDir Path dir) throws IOException {
+        Path chatty = executable(dir.resolve("chatty-helm"),
+                "#!/bin/sh\necho 'kind: ConfigMap'\necho '  WARNING: something deprecated  ' >&2\n");
+        RenderResult result = assertInstanceOf(RenderResult.class, new HelmRunner(chatty)
+                .render(RenderRequest.of("r", CHARTS.resolve("mcp-gateway"), Environment.defaults())));
+        assertEquals("kind: ConfigMap\n", result.text());
+        assertEquals("WARNING: something deprecated", result.stderr());
+    }
+
+    private static Path executable(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mcpolicy.chart;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Which values paths an action reads, through the usual helm idioms. */
+class TemplateScopeTest {
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", value = {
+            ".Values.a.b                                   => a.b",
+            "$.Values.a.b                                  => a.b",
+            ".Values.a.b | quote                           => a.b",
+            "default \"x.y\" .Values.a.b                   => a.b",
+            ".Values.a.b | default \"fallback\"            => a.b",
+            "required \"a.b must be set\" .Values.a.b      => a.b",
+            ".Values.replicaCount | int                    => replicaCount",
+            "toYaml .Values.resources | nindent 12         => resources",
+            "tpl .Values.config.text .                     => config.text",
+            "index .Values.annotations \"team.io/owner\"   => annotations.team.io/owner",
+            "include \"chart.labels\" .                    => ''",
+            ".Release.Name                                 => ''",
+            ".Chart.AppVersion                             => ''",
+            "printf \"%s-%s\" .Values.a .Values.b          => a ; b",
+    })
+    void readsValuesReferencesAtTheRoot(String action, String expected) {
+        assertEquals(expected, render(TemplateScope.ROOT.valuesReferences(action)));
+    }
+
+    @Test
+    void withAndRangeRebindTheDotAndVariables() {
+        TemplateScope with = TemplateScope.ROOT.enterWith(".Values.podSecurityContext");
+        assertEquals("podSecurityContext", render(with.valuesReferences("toYaml . | nindent 8")));
+        assertEquals("podSecurityContext.runAsUser", render(with.valuesReferences(".runAsUser")));
+        assertEquals("image.tag", render(with.valuesReferences("$.Values.image.tag")));
+
+        TemplateScope range = TemplateScope.ROOT.enterRange("$key, $val := .Values.env", 7);
+        List<ValuesPath> value = range.valuesReferences("$val | quote");
+        assertEquals(1, value.size());
+        ValuesPath.RangeBlock block = range.rangeOfKeyVariable("$key");
+        assertEquals(List.of("env", "LOG_LEVEL"), value.get(0).concrete(Map.of(block, "LOG_LEVEL")));
+        assertEquals(null, value.get(0).concrete(Map.of()), "unknown iteration: no concrete path");
+        assertEquals("", render(range.valuesReferences("$key")));
+
+        TemplateScope assigned = TemplateScope.ROOT.assign("$svc := .Values.service");
+        assertEquals("service.port", render(assigned.valuesReferences("$svc.port")));
+        assertEquals("", render(assigned.assign("$svc := include \"x\" .").valuesReferences("$svc.port")));
+    }
+
+    private static String render(List<ValuesPath> paths) {
+        return String.join(" ; ", paths.stream().map(p -> String.join(".", p.concrete(Map.of()))).toList());
+    }
+}

@@ -4,12 +4,21 @@ import dev.mcpolicy.manifest.ManifestDocument;
 
 import java.util.List;
 
-/** Builds the {@link ResourceGraph}; placeholder until the graph implementation lands. */
+/** Builds the {@link ResourceGraph}. */
 final class GraphBuilder {
+    static final String DEFAULT_NAMESPACE = "default";
+
     private GraphBuilder() {
     }
 
+    /**
+     * @param documents        parsed documents in input order (null reads as none)
+     * @param releaseNamespace namespace of objects that set none; null or blank means {@code default}
+     */
     static ResourceGraph build(List<ManifestDocument> documents, String releaseNamespace) {
-        throw new UnsupportedOperationException("graph not built yet");
+        String namespace = releaseNamespace == null || releaseNamespace.isBlank()
+                ? DEFAULT_NAMESPACE : releaseNamespace.trim();
+        List<K8sObject> objects = ObjectExtractor.extract(documents == null ? List.of() : documents, namespace);
+        return new IndexedResourceGraph(objects);
     }
 }

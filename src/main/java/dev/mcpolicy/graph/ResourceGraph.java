@@ -26,6 +26,12 @@ public interface ResourceGraph {
 
     Optional<K8sObject> find(String kind, String namespace, String name);
 
+    /**
+     * Objects whose identity (API group, kind, namespace, name) a later object reuses, in input order. Like
+     * {@code kubectl apply}, the graph lets the last copy win: only it is found by name or selected.
+     */
+    List<K8sObject> overridden();
+
     /** Every workload, in input order. */
     List<Workload> workloads();
 
@@ -42,6 +48,12 @@ public interface ResourceGraph {
     List<Workload> selectedBy(K8sObject service);
 
     List<K8sObject> servicesSelecting(Workload workload);
+
+    /**
+     * The selector of a Service or PodDisruptionBudget as the graph read it (empty for other objects); an invalid
+     * one selects nothing and says why in {@link LabelSelector#problem()}.
+     */
+    Optional<LabelSelector> selector(K8sObject serviceOrPdb);
 
     /** Backends of an Ingress (rules' paths and defaultBackend), in document order. */
     List<Backend> backends(K8sObject route);

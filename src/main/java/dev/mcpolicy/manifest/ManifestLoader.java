@@ -1,0 +1,295 @@
+package dev.mcpolicy.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads rendered multi-document YAML (what {@code helm template} prints) and values files into
+ * {@link ManifestDocument}s with the position of every key and value.
+ *
+ * <h2>How a stream is read</h2>
+ * <ul>
+ *   <li>A leading byte order mark is dropped; columns on line 1 start after it.</li>
+ *   <li>The stream is cut into documents on {@code ---}/{@code ...} lines (see {@link DocumentSplitter}) and
+ *       each document is parsed on its own, so a broken document is reported (at its file line) and the
+ *       others still load.</li>
+ *   <li>Empty and comment-only documents (Helm prints {@code ---} plus a {@code # Source:} line for a
+ *       disabled template) and documents whose root is null are skipped without a problem. Every other
+ *       document is returned, whatever its root is; {@link KubernetesObjects#whyNotAnObject} tells the
+ *       graph which are Kubernetes objects. Document indexes count every YAML document, skipped or not.</li>
+ *   <li>Scalars get the types Kubernetes reads (go-yaml v2, YAML 1.1 rules; see {@link KubernetesScalars}):
+ *       plain scalars are resolved, quoted and block scalars are strings, {@code !!str} makes a string,
+ *       {@code !!int}/{@code !!float}/{@code !!bool}/{@code !!null} are checked (a mismatch is an ERROR and
+ *       the text is kept), custom tags keep the text. {@code .inf} and {@code .nan} are read as doubles
+ *       and reported, since JSON and so Kubernetes cannot hold them.</li>
+ *   <li>Mapping keys are always the key's text: {@code on:} is the key "on". (sigs.k8s.io/yaml would turn
+ *       it into "true"; no Kubernetes field is named like a YAML 1.1 boolean, and the text is what a user
+ *       searches for.) A list or mapping used as a key is reported and its entry ignored.</li>
+ *   <li>Anchors, aliases and merge keys ({@code <<}) are resolved with go-yaml v2's precedence (entries apply
+ *       in order, later ones win; earlier mappings of a merge list win). Nodes reached through an alias
+ *       keep the positions of the anchored text; the aliased node itself is placed on the {@code *alias}.
+ *       An alias to an unfinished anchor (recursion), too many aliases, or an expansion past
+ *       {@link LoaderLimits#maxAliasExpansion()} nodes makes the document fail with an ERROR.</li>
+ *   <li>Duplicate keys are an ERROR at the repeated key ("duplicate key 'x' (first at line N)"), as the
+ *       Kubernetes API server's strict decoding rejects them; the last value is kept (what
+ *       {@code kubectl}'s non-strict conversion keeps) and the rest of the document still loads.</li>
+ * </ul>
+ * Positions are 1-based, in file lines, with columns in UTF-16 code units; for a block collection the
+ * value starts at its first entry and ends at the end of its last entry.
+ */
+public final class ManifestLoader {
+    public static final String STDIN = "<stdin>";
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final LoaderLimits limits;
+    private final LoadSettings settings;
+
+    public ManifestLoader() {
+        this(LoaderLimits.DEFAULTS);
+    }
+
+    public ManifestLoader(LoaderLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.settings = LoadSettings.builder()
+                .setCodePointLimit(limits.maxCodePoints())
+                .setParseComments(false)
+                .setUseMarks(true)
+                .build();
+    }
+
+    public LoaderLimits limits() {
+        return limits;
+    }
+
+    /** Reads one YAML stream already in memory. */
+    public LoadResult loadText(String displayPath, String text) {
+        Objects.requireNonNull(displayPath, "displayPath");
+        Objects.requireNonNull(text, "text");
+        String stream = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        if (stream.length() > limits.maxCodePoints()
+                && stream.codePointCount(0, stream.length()) > limits.maxCodePoints()) {
+            return failed(displayPath, "the input is too large (more than " + limits.maxCodePoints()
+                    + " characters)");
+        }
+        LineMap lines = LineMap.of(stream);
+        List<ManifestDocument> documents = new ArrayList<>();
+        LinkedHashSet<InputProblem> problems = new LinkedHashSet<>();
+        int index = 0;
+        for (DocumentSplitter.Segment segment : DocumentSplitter.split(lines)) {
+            if (!segment.isDocument()) {
+                continue;
+            }
+            if (index >= limits.maxDocuments()) {
+                problems.add(InputProblem.error(displayPath, segment.firstLine() + 1, 1, "the stream has more than "
+                        + limits.maxDocuments() + " documents; the rest were not read"));
+                break;
+            }
+            loadDocument(displayPath, lines, segment, index, problems).ifPresent(documents::add);
+            index++;
+        }
+        List<InputProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column)
+                .thenComparing(InputProblem::message));
+        return new LoadResult(documents, sorted);
+    }
+
+    /**
+     * Reads a file. Every reading failure (missing, a folder, unreadable, too large, not UTF-8) is an
+     * {@link InputProblem} ERROR at line 1, column 1 — never an exception.
+     */
+    public LoadResult loadFile(Path path, String displayPath) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(displayPath, "displayPath");
+        InputReader.Outcome outcome = InputReader.readFile(path, limits.maxFileBytes());
+        return outcome.failure() != null ? failed(displayPath, outcome.failure())
+                : loadText(displayPath, outcome.text());
+    }
+
+    /** Reads standard input (or any stream) under the display path {@code <stdin>}; does not close it. */
+    public LoadResult loadStdin(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        InputReader.Outcome outcome;
+        try {
+            outcome = InputReader.readStream(in, limits.maxFileBytes());
+        } catch (IOException e) {
+            outcome = InputReader.Outcome.failure("cannot read standard input: " + InputReader.oneLine(e.getMessage()));
+        }
+        return outcome.failure() != null ? failed(STDIN, outcome.failure()) : loadText(STDIN, outcome.text());
+    }
+
+    /** True when the folder holds a {@code Chart.yaml}, i.e. it is a Helm chart to render, not manifests. */
+    public static boolean isChartFolder(Path folder) {
+        return Files.isRegularFile(folder.resolve("Chart.yaml"));
+    }
+
+    /**
+     * Every {@code *.yaml}/{@code *.yml} file below a folder (extension case ignored), sorted by relative path
+     * with {@code /} separators. Hidden folders and hidden files (names starting with {@code .}) are skipped;
+     * symbolic links to folders are not followed.
+     *
+     * @throws UncheckedIOException when the folder, or a folder below it, cannot be listed (the message is the
+     *                              one-line problem); use {@link #scanFolder} to get those as values
+     */
+    public static List<Path> expandFolder(Path folder) {
+        FolderScan scan = scanFolder(folder, folder.toString().replace('\\', '/'));
+        if (!scan.problems().isEmpty()) {
+            throw new UncheckedIOException(new IOException(scan.problems().get(0).oneLine()));
+        }
+        return scan.files();
+    }
+
+    /** Like {@link #expandFolder}, reporting unreadable folders as problems under {@code displayPath}. */
+    public static FolderScan scanFolder(Path folder, String displayPath) {
+        if (!Files.exists(folder)) {
+            return new FolderScan(List.of(), List.of(InputProblem.error(displayPath, 1, 1, "folder not found")));
+        }
+        if (!Files.isDirectory(folder)) {
+            return new FolderScan(List.of(), List.of(InputProblem.error(displayPath, 1, 1, "is not a folder")));
+        }
+        Map<String, Path> byRelativePath = new TreeMap<>();
+        List<InputProblem> problems = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+                    if (regular && !isHidden(file) && isYamlName(file)) {
+                        byRelativePath.put(relative(folder, file), file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    String where = file.equals(folder) ? displayPath : displayPath + "/" + relative(folder, file);
+                    String reason = e instanceof AccessDeniedException ? "permission denied"
+                            : InputReader.oneLine(e.getMessage());
+                    problems.add(InputProblem.error(where, 1, 1, "cannot read this folder: " + reason));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            problems.add(InputProblem.error(displayPath, 1, 1,
+                    "cannot read this folder: " + InputReader.oneLine(e.getMessage())));
+        }
+        return new FolderScan(new ArrayList<>(byRelativePath.values()), problems);
+    }
+
+    private Optional<ManifestDocument> loadDocument(String file, LineMap lines, DocumentSplitter.Segment segment,
+                                                    int index, LinkedHashSet<InputProblem> problems) {
+        YamlTreeBuilder.SegmentPositions positions =
+                new YamlTreeBuilder.SegmentPositions(lines, segment.firstLine(), segment.startOffset());
+        String text = lines.text().substring(segment.startOffset(), segment.endOffset());
+        try {
+            YamlTreeBuilder.Result tree = YamlTreeBuilder.build(new Parse(settings).parseString(text), limits,
+                    positions);
+            if (tree.root() == null || isNullScalar(tree.root())) {
+                return Optional.empty();
+            }
+            DocumentConverter.Converted converted =
+                    new DocumentConverter(file, limits, tree.nodeCount(), problems).convert(tree.root());
+            return Optional.of(new ManifestDocument(file, index, segment.firstLine() + 1, segment.helmSource(),
+                    converted.content(), new PositionIndex(converted.spans())));
+        } catch (LoadFailure failure) {
+            problems.add(InputProblem.error(file, failure.position().line(), failure.position().column(),
+                    failure.getMessage()));
+        } catch (MarkedYamlEngineException e) {
+            Position where = errorPosition(e, text, positions, lines, segment);
+            problems.add(InputProblem.error(file, where.line(), where.column(),
+                    YamlErrors.describe(e, positions, where)));
+        } catch (ReaderException e) {
+            Position where = positions.ofCodePointIndex(e.getPosition());
+            problems.add(InputProblem.error(file, where.line(), where.column(), YamlErrors.describe(e)));
+        } catch (YamlEngineException e) {
+            Position where = positions.documentStart();
+            problems.add(InputProblem.error(file, where.line(), where.column(), YamlErrors.describe(e)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where a parse error is reported. An error found at the very end of the document's text (an unclosed
+     * quote or bracket) would otherwise point at the next document's first line; it goes to where the
+     * unfinished construct started, or to the document's last character.
+     */
+    private static Position errorPosition(MarkedYamlEngineException e, String text,
+                                          YamlTreeBuilder.SegmentPositions positions, LineMap lines,
+                                          DocumentSplitter.Segment segment) {
+        var problemMark = e.getProblemMark();
+        boolean atEnd = problemMark.isEmpty()
+                || problemMark.get().getIndex() >= text.codePointCount(0, text.length());
+        if (!atEnd) {
+            return positions.of(problemMark.get());
+        }
+        if (e.getContextMark().isPresent()) {
+            return positions.of(e.getContextMark().get());
+        }
+        int last = segment.endOffset() - 1;
+        while (last > segment.startOffset() && Character.isWhitespace(lines.text().charAt(last))) {
+            last--;
+        }
+        return lines.positionOfOffset(Math.max(segment.startOffset(), last));
+    }
+
+    private static boolean isNullScalar(YamlNode root) {
+        if (!(root instanceof YamlNode.Scalar scalar) || scalar.tag() != null || !scalar.plain()) {
+            return false;
+        }
+        JsonNode value = KubernetesScalars.resolvePlain(scalar.value());
+        return value.isNull();
+    }
+
+    private static LoadResult failed(String displayPath, String message) {
+        return new LoadResult(List.of(), List.of(InputProblem.error(displayPath, 1, 1, message)));
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static boolean isYamlName(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    private static String relative(Path root, Path file) {
+        StringBuilder out = new StringBuilder();
+        for (Path part : root.relativize(file)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+}

@@ -22,7 +22,7 @@ public final class Durations {
     public static Optional<BigDecimal> seconds(String text) {
         String t = text.trim();
         if (BARE_NUMBER.matcher(t).matches()) {
-            return Optional.of(new BigDecimal(t));
+            return Optional.of(normalized(new BigDecimal(t)));
         }
         if (!WHOLE.matcher(t).matches()) {
             return Optional.empty();
@@ -32,7 +32,13 @@ public final class Durations {
         while (part.find()) {
             total = total.add(new BigDecimal(part.group(1)).multiply(unitSeconds(part.group(2))));
         }
-        return Optional.of(total.stripTrailingZeros());
+        return Optional.of(normalized(total));
+    }
+
+    /** Without trailing zeros and never in exponent form ({@code 3600}, not {@code 3.6E+3}). */
+    private static BigDecimal normalized(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static BigDecimal unitSeconds(String unit) {

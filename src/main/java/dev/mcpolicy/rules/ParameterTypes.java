@@ -46,7 +46,7 @@ public final class ParameterTypes {
                     throw new IllegalArgumentException("'" + text + "' is not " + describe(type));
                 }
             case "duration":
-                return Durations.seconds(t).map(NODES::numberNode)
+                return Durations.seconds(t).map(ParameterTypes::number)
                         .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not " + describe(type)));
             case "boolean":
                 String lower = t.toLowerCase(Locale.ROOT);
@@ -65,6 +65,10 @@ public final class ParameterTypes {
             default:
                 return NODES.textNode(text);
         }
+    }
+
+    private static JsonNode number(BigDecimal value) {
+        return value.scale() <= 0 && value.toBigInteger().bitLength() < 63 ? NODES.numberNode(value.longValueExact()) : NODES.numberNode(value);
     }
 
     /** True for types whose values can stand where the engine expects a number. */

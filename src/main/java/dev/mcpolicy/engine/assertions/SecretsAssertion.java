@@ -72,6 +72,9 @@ public final class SecretsAssertion implements Assertion {
     private static List<Violation> scanEnv(Target target, EvaluationContext context) {
         List<Violation> violations = new ArrayList<>();
         JsonNode env = target.node().path("env");
+        if (!env.isArray()) {
+            return violations;
+        }
         for (int i = 0; i < env.size(); i++) {
             JsonNode entry = env.get(i);
             JsonNode value = entry.path("value");

@@ -76,6 +76,9 @@ public final class ContainerSelector implements Selector {
                     continue;
                 }
                 JsonNode containers = workload.podSpec().path(list);
+                if (!containers.isArray()) {
+                    continue;
+                }
                 for (int i = 0; i < containers.size(); i++) {
                     JsonNode container = containers.get(i);
                     if (!container.isObject()) {

@@ -244,14 +244,14 @@ public final class ManifestLoader {
     private static Position errorPosition(MarkedYamlEngineException e, String text,
                                           YamlTreeBuilder.SegmentPositions positions, LineMap lines,
                                           DocumentSplitter.Segment segment) {
-        var problemMark = e.getProblemMark();
-        boolean atEnd = problemMark.isEmpty()
-                || problemMark.get().getIndex() >= text.codePointCount(0, text.length());
-        if (!atEnd) {
+        int length = text.codePointCount(0, text.length());
+        var problemMark = e.getProblemMark().filter(mark -> mark.getIndex() < length);
+        if (problemMark.isPresent()) {
             return positions.of(problemMark.get());
         }
-        if (e.getContextMark().isPresent()) {
-            return positions.of(e.getContextMark().get());
+        var contextMark = e.getContextMark().filter(mark -> mark.getIndex() < length);
+        if (contextMark.isPresent()) {
+            return positions.of(contextMark.get());
         }
         int last = segment.endOffset() - 1;
         while (last > segment.startOffset() && Character.isWhitespace(lines.text().charAt(last))) {

@@ -24,7 +24,7 @@ final class YamlErrors {
             message.append(clean(context));
             if (e.getContextMark().isPresent()) {
                 Position started = positions.of(e.getContextMark());
-                if (!started.equals(reportedAt)) {
+                if (started.compareTo(reportedAt) < 0) {
                     message.append(" (started at line ").append(started.line()).append(", column ")
                             .append(started.column()).append(')');
                 }
@@ -49,6 +49,8 @@ final class YamlErrors {
             return "";
         }
         String tabs = text.replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs")
+                .replace("'<stream end>'", "the end of the document")
+                .replace("<stream end>", "the end of the document")
                 .replace("end of stream", "end of the document");
         String noJava = JAVA_NAME.matcher(tabs).replaceAll("");
         String oneLine = SPACES.matcher(noJava).replaceAll(" ").trim();

@@ -3,6 +3,7 @@ package dev.mcpolicy.manifest;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 
 import java.util.regex.Pattern;
 
@@ -41,6 +42,10 @@ final class YamlErrors {
     }
 
     static String describe(YamlEngineException e) {
+        if (e instanceof YamlVersionException version) {
+            return "the %YAML directive asks for version " + version.getSpecVersion().getRepresentation()
+                    + "; only YAML 1.x can be read";
+        }
         return "YAML error: " + clean(e.getMessage());
     }
 

@@ -135,6 +135,14 @@ class InputSourcesTest {
     }
 
     @Test
+    void folderGivenAsASymbolicLinkIsListedUnderTheLink() throws IOException {
+        write("real/x.yaml", "");
+        write("real/sub/y.yml", "");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+        assertEquals(List.of(link.resolve("sub/y.yml"), link.resolve("x.yaml")), ManifestLoader.expandFolder(link));
+    }
+
+    @Test
     void folderExpansionOfAHiddenRootStillLists() throws IOException {
         write(".config/app.yaml", "");
         assertEquals(1, ManifestLoader.expandFolder(dir.resolve(".config")).size());

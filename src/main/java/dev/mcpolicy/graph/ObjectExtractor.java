@@ -19,7 +19,7 @@ final class ObjectExtractor {
     static List<K8sObject> extract(List<ManifestDocument> documents, String releaseNamespace) {
         List<K8sObject> objects = new ArrayList<>();
         for (ManifestDocument document : documents) {
-            JsonNode content = document.content();
+            JsonNode content = document == null ? null : document.content();
             if (content == null || !content.isObject()) {
                 continue;
             }

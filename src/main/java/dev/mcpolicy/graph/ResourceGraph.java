@@ -24,6 +24,10 @@ public interface ResourceGraph {
     /** Objects of one kind (exact, case-sensitive Kubernetes kind), in input order. */
     List<K8sObject> ofKind(String kind);
 
+    /**
+     * The object of that kind, namespace and name (the last one when the render repeats it); the namespace is
+     * ignored for cluster-scoped kinds. The namespace must be the effective one: null does not mean the release's.
+     */
     Optional<K8sObject> find(String kind, String namespace, String name);
 
     /**
@@ -61,7 +65,10 @@ public interface ResourceGraph {
     /** MCP server workloads reached through the route's backends' Services. */
     List<Workload> mcpServersBehind(K8sObject route);
 
-    /** Which controller serves an Ingress (ingress class field, legacy annotation, or assumed default). */
+    /**
+     * Which controller serves an Ingress (ingress class field, legacy annotation, the render's default
+     * IngressClass, or assumed ingress-nginx); {@code gateway-api} for Gateway API routes, {@code unknown} otherwise.
+     */
     IngressController controller(K8sObject route);
 
     /** The workload an HPA's scaleTargetRef names, when it is in the render. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads the meaning of a key name segment-wise: {@code adminPassword}, {@code admin_password},
@@ -75,6 +77,14 @@ final class KeyNames {
             "secrets", "secret", "credentials", "credential", "creds", "auth", "passwords", "tokens", "apikeys");
 
     private final Set<String> extraCredentialNouns;
+    /** Everything the scanner asks about one key name, worked out once per distinct name. */
+    record KeyFacts(KeyRole role, boolean secretContainer, boolean awsSecretKeyName) {
+    }
+
+    /** Values documents repeat the same few hundred keys many times; the cap bounds memory on odd input. */
+    private final ConcurrentHashMap<String, KeyFacts> facts = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 50_000;
+    private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]+");
 
     KeyNames(Set<String> extraCredentialNouns) {
         this.extraCredentialNouns = lowerCase(extraCredentialNouns);
@@ -83,7 +93,7 @@ final class KeyNames {
     /** Splits on separators, case changes and letter/digit boundaries; lower-cases; un-glues known nouns. */
     static List<String> segments(String key) {
         List<String> out = new ArrayList<>();
-        for (String part : key.split("[^A-Za-z0-9]+")) {
+        for (String part : SEPARATORS.split(key)) {
             splitCamel(part, out);
         }
         List<String> unglued = new ArrayList<>(out.size() + 2);
@@ -132,8 +142,24 @@ final class KeyNames {
         out.add(segment);
     }
 
+    KeyFacts factsOf(String key) {
+        KeyFacts cached = facts.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> segments = segments(key);
+        KeyFacts computed = new KeyFacts(role(key, segments), isSecretContainer(segments), isAwsSecretKeyName(segments));
+        if (facts.size() < CACHE_LIMIT) {
+            facts.put(key, computed);
+        }
+        return computed;
+    }
+
     KeyRole roleOf(String key) {
-        List<String> all = segments(key);
+        return factsOf(key).role();
+    }
+
+    private KeyRole role(String key, List<String> all) {
         List<String> s = withoutTrailingQualifiers(all);
         if (s.isEmpty()) {
             return KeyRole.NEUTRAL;
@@ -188,15 +214,13 @@ final class KeyNames {
     }
 
     /** Whether a map under this key holds secret material under arbitrary child names. */
-    boolean isSecretContainer(String key) {
-        List<String> s = segments(key);
+    private static boolean isSecretContainer(List<String> s) {
         return !s.isEmpty() && CONTAINER_NOUNS.contains(s.get(s.size() - 1))
                 && s.stream().noneMatch(REFERENCE_MARKERS::contains);
     }
 
     /** Whether the key names something AWS-secret-key-like ({@code AWS_SECRET_ACCESS_KEY}, {@code secretAccessKey}). */
-    static boolean isAwsSecretKeyName(String key) {
-        List<String> s = segments(key);
+    private static boolean isAwsSecretKeyName(List<String> s) {
         boolean secret = s.contains("secret");
         boolean keyNoun = !s.isEmpty() && "key".equals(s.get(s.size() - 1));
         return secret && keyNoun && (s.contains("aws") || s.contains("access"));

@@ -36,7 +36,30 @@ public final class SecretScanner {
     static final String KIND_NAMED = "secret-named key";
     static final String KIND_IN_SECRETS_MAP = "value in a secrets map";
 
-    private record Visit(JsonNode node, String pointer, String key, Context context) {
+    /**
+     * One node to look at. The pointer is built only when a hit needs it: building 100k pointers
+     * that are never reported would dominate the walk.
+     */
+    private record Visit(JsonNode node, Visit parent, String token, String key, Context context) {
+
+        static Visit root(JsonNode node) {
+            return new Visit(node, null, null, null, Context.PLAIN);
+        }
+
+        String pointer() {
+            if (parent == null) {
+                return "";
+            }
+            Deque<String> tokens = new ArrayDeque<>();
+            for (Visit v = this; v.parent != null; v = v.parent) {
+                tokens.push(v.token);
+            }
+            StringBuilder sb = new StringBuilder();
+            for (String t : tokens) {
+                sb.append('/').append(JsonPointers.escape(t));
+            }
+            return sb.toString();
+        }
     }
 
     private final ScannerOptions options;
@@ -59,7 +82,7 @@ public final class SecretScanner {
             return hits;
         }
         Deque<Visit> pending = new ArrayDeque<>();
-        pending.push(new Visit(valuesRoot, "", null, Context.PLAIN));
+        pending.push(Visit.root(valuesRoot));
         while (!pending.isEmpty()) {
             Visit visit = pending.pop();
             JsonNode node = visit.node();
@@ -67,8 +90,7 @@ public final class SecretScanner {
                 pushFields(visit, pending, hits);
             } else if (node.isArray()) {
                 for (int i = node.size() - 1; i >= 0; i--) {
-                    pending.push(new Visit(node.get(i), JsonPointers.child(visit.pointer(), i), visit.key(),
-                            Context.LIST_ITEM));
+                    pending.push(new Visit(node.get(i), visit, Integer.toString(i), visit.key(), Context.LIST_ITEM));
                 }
             } else {
                 classifyScalar(visit).ifPresent(hits::add);
@@ -79,15 +101,16 @@ public final class SecretScanner {
 
     /** Classifies one env var (name + literal value) of a rendered container; empty when not a secret. */
     public Optional<SecretHit> classifyEnv(String pointer, String name, String value) {
-        if (value == null || options.isAllowed(pointer) || options.isIgnoredKey(name)) {
+        String where = pointer == null ? "" : pointer;
+        if (value == null || options.isAllowed(where) || options.isIgnoredKey(name)) {
             return Optional.empty();
         }
-        return classifyText(pointer, name, value, Context.PLAIN);
+        return detect(name, value, Context.PLAIN).map(d -> d.at(where));
     }
 
     private void pushFields(Visit visit, Deque<Visit> pending, List<SecretHit> hits) {
         JsonNode node = visit.node();
-        boolean secretsMap = visit.key() != null && keyNames.isSecretContainer(visit.key());
+        boolean secretsMap = visit.key() != null && keyNames.factsOf(visit.key()).secretContainer();
         // {name: X, value: Y} is an env entry written in values: Y is classified under the name X.
         JsonNode envName = node.get("name");
         boolean envEntry = envName != null && envName.isTextual() && node.has("value");
@@ -95,13 +118,13 @@ public final class SecretScanner {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String pointer = JsonPointers.child(visit.pointer(), field.getKey());
             JsonNode child = field.getValue();
             if (envEntry && "value".equals(field.getKey()) && child.isValueNode()) {
-                classifyEnvEntry(pointer, envName.asText(), child).ifPresent(hits::add);
+                classifyScalar(new Visit(child, visit, field.getKey(), envName.asText(), Context.PLAIN))
+                        .ifPresent(hits::add);
                 continue;
             }
-            children.add(new Visit(child, pointer, field.getKey(),
+            children.add(new Visit(child, visit, field.getKey(), field.getKey(),
                     secretsMap ? Context.SECRETS_MAP_ENTRY : Context.PLAIN));
         }
         for (int i = children.size() - 1; i >= 0; i--) {
@@ -109,51 +132,49 @@ public final class SecretScanner {
         }
     }
 
-    private Optional<SecretHit> classifyEnvEntry(String pointer, String name, JsonNode value) {
-        return classifyScalar(new Visit(value, pointer, name, Context.PLAIN));
-    }
-
     private Optional<SecretHit> classifyScalar(Visit visit) {
-        if (options.isAllowed(visit.pointer()) || options.isIgnoredKey(visit.key())) {
+        if (options.isIgnoredKey(visit.key())) {
             return Optional.empty();
         }
         JsonNode node = visit.node();
+        Optional<Detection> detection = Optional.empty();
         if (node.isTextual()) {
-            return classifyText(visit.pointer(), visit.key(), node.textValue(), visit.context());
-        }
-        if (node.isNumber() && visit.key() != null && visit.context() != Context.LIST_ITEM
+            detection = detect(visit.key(), node.textValue(), visit.context());
+        } else if (node.isNumber() && visit.key() != null && visit.context() != Context.LIST_ITEM
                 && keyNames.roleOf(visit.key()) == KeyRole.CREDENTIAL) {
-            String digits = node.asText();
-            return Optional.of(new SecretHit(visit.pointer(), KIND_NAMED,
-                    reasons.namedCredential(visit.key(), digits, true)));
-        }
-        return Optional.empty(); // booleans, nulls, binary and config numbers
-    }
-
-    private Optional<SecretHit> classifyText(String pointer, String key, String value, Context context) {
-        Optional<Detection> format = FORMATS.find(value);
-        if (format.isPresent()) {
-            return Optional.of(format.get().at(pointer));
-        }
-        if (key == null) {
+            detection = Optional.of(new Detection(KIND_NAMED, reasons.namedCredential(visit.key(), node.asText(), true)));
+        } // booleans, nulls, binary and config numbers are never secrets
+        if (detection.isEmpty()) {
             return Optional.empty();
         }
+        String pointer = visit.pointer();
+        return options.isAllowed(pointer) ? Optional.empty() : Optional.of(detection.get().at(pointer));
+    }
+
+    private Optional<Detection> detect(String key, String value, Context context) {
+        Optional<Detection> format = FORMATS.find(value);
+        if (format.isPresent() || key == null) {
+            return format;
+        }
         String v = value.strip();
-        if (KeyNames.isAwsSecretKeyName(key) && AWS_SECRET_KEY_SHAPE.matcher(v).matches() && !ValueShapes.isPlaceholder(v)) {
-            return Optional.of(new SecretHit(pointer, "AWS secret access key", reasons.awsSecretKey(key, v)));
+        KeyNames.KeyFacts facts = keyNames.factsOf(key);
+        if (facts.awsSecretKeyName() && AWS_SECRET_KEY_SHAPE.matcher(v).matches() && !ValueShapes.isPlaceholder(v)) {
+            return Optional.of(new Detection("AWS secret access key", reasons.awsSecretKey(key, v)));
+        }
+        KeyRole role = facts.role();
+        if (role == KeyRole.NOT_SECRET || (role == KeyRole.NEUTRAL && context != Context.SECRETS_MAP_ENTRY)) {
+            return Optional.empty(); // cheap exit for the common case before any shape checks
         }
         if (ValueShapes.isPlaceholder(v) || ValueShapes.isReference(v)
                 || BOOLEAN_WORDS.contains(v.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
-        return byKeyName(key, v, context).map(reason -> new SecretHit(pointer,
-                context == Context.SECRETS_MAP_ENTRY && keyNames.roleOf(key) == KeyRole.NEUTRAL
-                        ? KIND_IN_SECRETS_MAP : KIND_NAMED, reason));
+        return byKeyName(role, key, v, context).map(reason -> new Detection(
+                role == KeyRole.NEUTRAL ? KIND_IN_SECRETS_MAP : KIND_NAMED, reason));
     }
 
     /** The reason when the key's name makes this literal a secret; empty otherwise. */
-    private Optional<String> byKeyName(String key, String v, Context context) {
-        KeyRole role = keyNames.roleOf(key);
+    private Optional<String> byKeyName(KeyRole role, String key, String v, Context context) {
         if (context == Context.LIST_ITEM) {
             // A list under a credential-named key is usually a list of key names; only generated-looking items count.
             boolean credentialList = role != KeyRole.NOT_SECRET && role != KeyRole.NEUTRAL;

@@ -39,6 +39,7 @@ final class TokenFormats {
             "(?i)x{4,}|\\*{3,}|0{8,}|your[-_]|[-_]here(?![A-Za-z0-9])|example|placeholder|redacted|dummy");
 
     private final List<Format> formats = new ArrayList<>();
+    private final EmbeddedAssignments embeddedAssignments = new EmbeddedAssignments();
 
     TokenFormats() {
         privateKey();
@@ -102,7 +103,7 @@ final class TokenFormats {
                 return d;
             }
         }
-        return Optional.empty();
+        return embeddedAssignments.find(text, lowerCaseText);
     }
 
     private static String boundaryBefore(String charClass) {

@@ -28,7 +28,7 @@ final class Disclosure {
             String part = masked.substring(i, i + window);
             if (part.indexOf(MASK) < 0 && !part.isBlank()) {
                 assertFalse(reason.contains(part),
-                        () -> "reason shows part '" + part + "' of the value at " + hit.pointer() + ": " + hit.reason());
+                        () -> "reason shows part of the value at " + hit.pointer() + ": " + hit.reason());
             }
         }
     }

@@ -104,6 +104,21 @@ class SecretDecisionTableTest {
                 row("libpq keyword connection string", "dsn: 'host=db user=app password=@pw2@ dbname=app'",
                         "/dsn -> credentials in connection string"),
 
+                // --- credential settings written inside text (config files, JSON, query strings, flags) ---
+                row("config file embedded in values", "config:\n  app.yaml: |\n    database:\n      host: db\n      password: @pw@\n",
+                        "/config/app.yaml -> secret assignment in text"),
+                row("docker config JSON", "registry: {dockerconfigjson: '{\"auths\":{\"r.example.io\":{\"auth\":\"@basic-b64@\"}}}'}",
+                        "/registry/dockerconfigjson -> secret assignment in text"),
+                row("token in a query string", "hook: 'https://notify.internal/hook?channel=ops&token=@generic@'",
+                        "/hook -> secret assignment in text"),
+                row("password flag in args", "args: [--verbose, '--db-password=@pw2@']", "/args/1 -> secret assignment in text"),
+                row("JSON blob with a password", "settings: '{\"user\": \"mcp\", \"password\": \"@pw@\"}'",
+                        "/settings -> secret assignment in text"),
+                row("prose that mentions a password", "notes: 'The password: see the vault docs.'"),
+                row("config file with placeholders only",
+                        "config: {app.yaml: \"password: ${DB_PASSWORD}\\ntoken: '{{ .Values.token }}'\\npassword_file: /run/secrets/db\\n\"}"),
+                row("token scheme is not an assignment", "upstream: 'token://issuer.internal/keys'"),
+
                 // --- secret-named keys with literal values ---
                 row("password literal", "password: hunter2", "/password -> secret-named key"),
                 row("default password changeme", "auth: {adminPassword: changeme}", "/auth/adminPassword -> secret-named key"),

@@ -16,7 +16,7 @@ public record LoaderLimits(long maxFileBytes, int maxCodePoints, int maxDocument
                            int maxAliasExpansion) {
 
     public static final LoaderLimits DEFAULTS =
-            new LoaderLimits(64L * 1024 * 1024, 64 * 1024 * 1024, 200_000, 256, 10_000, 1_000_000);
+            new LoaderLimits(64L * 1024 * 1024, 64 * 1024 * 1024, 200_000, 256, 10_000, 250_000);
 
     public LoaderLimits {
         requirePositive(maxFileBytes, "maxFileBytes");

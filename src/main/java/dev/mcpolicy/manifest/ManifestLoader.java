@@ -172,10 +172,12 @@ public final class ManifestLoader {
         Map<String, Path> byRelativePath = new TreeMap<>();
         List<InputProblem> problems = new ArrayList<>();
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            // A folder given as a symbolic link is walked through its target; links below it are not followed.
+            Path root = Files.isSymbolicLink(folder) ? folder.toRealPath() : folder;
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(folder) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                    return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE
                             : FileVisitResult.CONTINUE;
                 }
 
@@ -183,14 +185,15 @@ public final class ManifestLoader {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
                     if (regular && !isHidden(file) && isYamlName(file)) {
-                        byRelativePath.put(relative(folder, file), file);
+                        String relative = relative(root, file);
+                        byRelativePath.put(relative, folder.resolve(relative));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String where = file.equals(folder) ? displayPath : displayPath + "/" + relative(folder, file);
+                    String where = file.equals(root) ? displayPath : displayPath + "/" + relative(root, file);
                     String reason = e instanceof AccessDeniedException ? "permission denied"
                             : InputReader.oneLine(e.getMessage());
                     problems.add(InputProblem.error(where, 1, 1, "cannot read this folder: " + reason));
@@ -244,14 +247,14 @@ public final class ManifestLoader {
     private static Position errorPosition(MarkedYamlEngineException e, String text,
                                           YamlTreeBuilder.SegmentPositions positions, LineMap lines,
                                           DocumentSplitter.Segment segment) {
-        var problemMark = e.getProblemMark();
-        boolean atEnd = problemMark.isEmpty()
-                || problemMark.get().getIndex() >= text.codePointCount(0, text.length());
-        if (!atEnd) {
+        int length = text.codePointCount(0, text.length());
+        var problemMark = e.getProblemMark().filter(mark -> mark.getIndex() < length);
+        if (problemMark.isPresent()) {
             return positions.of(problemMark.get());
         }
-        if (e.getContextMark().isPresent()) {
-            return positions.of(e.getContextMark().get());
+        var contextMark = e.getContextMark().filter(mark -> mark.getIndex() < length);
+        if (contextMark.isPresent()) {
+            return positions.of(contextMark.get());
         }
         int last = segment.endOffset() - 1;
         while (last > segment.startOffset() && Character.isWhitespace(lines.text().charAt(last))) {

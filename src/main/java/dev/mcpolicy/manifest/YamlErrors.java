@@ -3,6 +3,7 @@ package dev.mcpolicy.manifest;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ final class YamlErrors {
             message.append(clean(context));
             if (e.getContextMark().isPresent()) {
                 Position started = positions.of(e.getContextMark());
-                if (!started.equals(reportedAt)) {
+                if (started.compareTo(reportedAt) < 0) {
                     message.append(" (started at line ").append(started.line()).append(", column ")
                             .append(started.column()).append(')');
                 }
@@ -41,6 +42,10 @@ final class YamlErrors {
     }
 
     static String describe(YamlEngineException e) {
+        if (e instanceof YamlVersionException version) {
+            return "the %YAML directive asks for version " + version.getSpecVersion().getRepresentation()
+                    + "; only YAML 1.x can be read";
+        }
         return "YAML error: " + clean(e.getMessage());
     }
 
@@ -49,6 +54,8 @@ final class YamlErrors {
             return "";
         }
         String tabs = text.replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs")
+                .replace("'<stream end>'", "the end of the document")
+                .replace("<stream end>", "the end of the document")
                 .replace("end of stream", "end of the document");
         String noJava = JAVA_NAME.matcher(tabs).replaceAll("");
         String oneLine = SPACES.matcher(noJava).replaceAll(" ").trim();

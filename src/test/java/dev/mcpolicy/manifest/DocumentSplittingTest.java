@@ -77,6 +77,24 @@ class DocumentSplittingTest {
     }
 
     @Test
+    void unsupportedYamlVersionFailsOnlyItsDocument() {
+        LoadResult result = load(lines("%YAML 2.0", "---", "a: 1", "...", "b: 2"));
+        InputProblem problem = onlyProblem(result);
+        assertEquals(1, problem.line());
+        assertTrue(problem.message().contains("version 2.0"), problem.message());
+        assertOneLineWithoutJavaNames(problem.message());
+        assertEquals(1, result.documents().size());
+    }
+
+    @Test
+    void undefinedTagHandleIsAParseError() {
+        InputProblem problem = onlyProblem(load(lines("a: 1", "b: !x!foo 1")));
+        assertEquals(2, problem.line());
+        assertEquals(4, problem.column());
+        assertOneLineWithoutJavaNames(problem.message());
+    }
+
+    @Test
     void controlCharactersAreReportedAtTheirPosition() {
         LoadResult result = load("---\na: 1\n---\nb: x\u0001y\n");
         InputProblem problem = onlyProblem(result);

@@ -1,0 +1,47 @@
+package dev.mcpolicy.engine;
+
+import dev.mcpolicy.graph.ResourceGraph;
+import dev.mcpolicy.manifest.ManifestDocument;
+import dev.mcpolicy.secrets.SecretScanner;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** What mechanisms may consult during one run, plus a memo for indexes they build once per run. */
+public final class EvaluationContext {
+    private final ResourceGraph graph;
+    private final List<ManifestDocument> valuesDocuments;
+    private final SecretScanner secretScanner;
+    private final Map<String, Object> memo = new HashMap<>();
+
+    public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
+        this.graph = graph;
+        this.valuesDocuments = List.copyOf(valuesDocuments);
+        this.secretScanner = secretScanner;
+    }
+
+    public ResourceGraph graph() {
+        return graph;
+    }
+
+    public List<ManifestDocument> valuesDocuments() {
+        return valuesDocuments;
+    }
+
+    public SecretScanner secretScanner() {
+        return secretScanner;
+    }
+
+    /** Computes a value once per run under {@code key} (e.g. an index of PDBs by namespace). */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, Supplier<T> compute) {
+        Object value = memo.get(key);
+        if (value == null) {
+            value = compute.get();
+            memo.put(key, value);
+        }
+        return (T) value;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.mcpolicy.engine;
+
+import dev.mcpolicy.finding.Finding;
+import dev.mcpolicy.finding.Location;
+import dev.mcpolicy.finding.ObjectRef;
+import dev.mcpolicy.graph.K8sObject;
+import dev.mcpolicy.manifest.ManifestDocument;
+import dev.mcpolicy.manifest.NodeSpan;
+import dev.mcpolicy.manifest.Position;
+import dev.mcpolicy.manifest.PositionIndex;
+import dev.mcpolicy.rules.RuleDefinition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Turns violations into findings placed on the document's lines. */
+final class FindingFactory {
+    static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.primary().file())
+            .thenComparingInt(f -> f.primary().line())
+            .thenComparingInt(f -> f.primary().column())
+            .thenComparing(Finding::ruleId)
+            .thenComparing(Finding::message);
+
+    private FindingFactory() {
+    }
+
+    static Finding create(RuleDefinition rule, Target target, Violation violation, String message) {
+        Location location = locate(target.document(), violation.pointer());
+        boolean valuesFile = target.object() == null;
+        List<Finding.RelatedLocation> related = new ArrayList<>();
+        for (Violation.Related place : violation.related()) {
+            related.add(new Finding.RelatedLocation(locate(place.document(), place.pointer()), place.message()));
+        }
+        return new Finding(rule.id(), rule.level(), message, location, valuesFile ? null : location,
+                valuesFile ? null : objectRef(target.object()), violation.pointer(), target.document().helmSource(),
+                related, List.of(), violation.properties());
+    }
+
+    /** The node itself when it exists, else its nearest existing parent key, else the document's first line. */
+    static Location locate(ManifestDocument document, String pointer) {
+        PositionIndex.Located located = document.positions().locate(pointer);
+        NodeSpan span = located.span();
+        if (span == null) {
+            return new Location(document.file(), document.firstLine(), 1, 0, Location.DOCUMENT);
+        }
+        Position anchor = span.anchor();
+        return new Location(document.file(), anchor.line(), anchor.column(), span.anchorEndColumn(),
+                located.exact() ? Location.EXACT : Location.PARENT_KEY);
+    }
+
+    private static ObjectRef objectRef(K8sObject object) {
+        return new ObjectRef(object.apiVersion(), object.kind(), object.name(), object.namespace());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.mcpolicy.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One failed assertion, before it becomes a {@link dev.mcpolicy.finding.Finding}.
+ *
+ * @param kind         which message applies: {@link #DEFAULT} (the check's {@code message}) or a kind the
+ *                     assertion names ({@code wrong-type}, {@code invalid}, …) that {@code messages} may override
+ * @param pointer      pointer of the offending (or missing) node in document coordinates
+ * @param placeholders values for the message template
+ * @param properties   facts for JSON/SARIF consumers; never a secret value
+ * @param related      other places worth showing
+ */
+public record Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
+                        List<Related> related) {
+    public static final String DEFAULT = "default";
+
+    public Violation {
+        placeholders = Map.copyOf(placeholders);
+        properties = Map.copyOf(properties);
+        related = List.copyOf(related);
+    }
+
+    public static Violation of(String kind, String pointer, Map<String, String> placeholders) {
+        return new Violation(kind, pointer, placeholders, Map.of(), List.of());
+    }
+
+    /** A place in a document worth showing next to the finding. */
+    public record Related(dev.mcpolicy.manifest.ManifestDocument document, String pointer, String message) {
+    }
+}

@@ -1,0 +1,186 @@
+package dev.mcpolicy.engine.assertions;
+
+import dev.mcpolicy.engine.EvaluationContext;
+import dev.mcpolicy.engine.Relation;
+import dev.mcpolicy.engine.Selector;
+import dev.mcpolicy.engine.Target;
+import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.graph.K8sObject;
+import dev.mcpolicy.graph.LabelSelector;
+import dev.mcpolicy.graph.ResourceGraph;
+import dev.mcpolicy.graph.Workload;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code covered-by-pdb}: some PodDisruptionBudget in the workload's namespace selects its pod labels. The violation
+ * sits on the pod template labels and names what exists instead: PDBs of the namespace whose selector misses the
+ * labels (the usual bug), or a matching PDB in another namespace.
+ * Placeholders: {@code podLabels}, {@code pdbNote}.
+ */
+public final class CoveredByPdbRelation implements Relation {
+    private static final String KIND = "PodDisruptionBudget";
+    private static final int MAX_NAMED = 3;
+    private static final int MAX_CANDIDATES = 64;
+
+    @Override
+    public String name() {
+        return "covered-by-pdb";
+    }
+
+    @Override
+    public String incompatibility(Selector selector) {
+        return selector.yieldsWorkloads() && !selector.yieldsContainers() ? null
+                : "covered-by-pdb needs a workload target (workloads or mcp-servers), not " + selector.name();
+    }
+
+    @Override
+    public Set<String> placeholders() {
+        return Set.of("podLabels", "pdbNote");
+    }
+
+    @Override
+    public List<Violation> check(Target target, EvaluationContext context) {
+        Workload workload = target.workload();
+        ResourceGraph graph = context.graph();
+        if (workload == null || !graph.pdbsCovering(workload).isEmpty()) {
+            return List.of();
+        }
+        String namespace = workload.object().namespace();
+        Map<String, List<K8sObject>> byNamespace = context.memo("pdbs-by-namespace", () -> {
+            Map<String, List<K8sObject>> index = new HashMap<>();
+            for (K8sObject pdb : graph.ofKind(KIND)) {
+                index.computeIfAbsent(Objects.toString(pdb.namespace(), ""), ns -> new ArrayList<>()).add(pdb);
+            }
+            return index;
+        });
+        List<K8sObject> sameNamespace = byNamespace.getOrDefault(Objects.toString(namespace, ""), List.of());
+        List<Violation.Related> related = new ArrayList<>();
+        String note;
+        if (!sameNamespace.isEmpty()) {
+            List<K8sObject> named = nearestInNamespace(graph, workload, sameNamespace, context);
+            List<String> described = new ArrayList<>();
+            for (K8sObject pdb : named) {
+                String selector = selectorText(graph, pdb);
+                described.add(pdb.displayName() + " (selector " + selector + ")");
+                related.add(new Violation.Related(pdb.document(), pdb.pointer("/spec/selector"),
+                        pdb.displayName() + " selects " + selector + ", not these pods"));
+            }
+            int others = sameNamespace.size() - named.size();
+            String more = others == 0 ? "" : (named.isEmpty() ? "" : " and ") + others + (named.isEmpty() ? "" : " other")
+                    + " PodDisruptionBudget" + (others == 1 ? "" : "s");
+            boolean one = sameNamespace.size() == 1;
+            note = " " + String.join(", ", described) + more + (one ? " exists" : " exist") + " in namespace "
+                    + namespace + " but " + (one ? "does" : "do") + " not select these pods; make the selector match"
+                    + " the pod labels.";
+        } else {
+            note = elsewhereNote(graph, workload, byNamespace, namespace, related, context);
+        }
+        Map<String, String> facts = new HashMap<>();
+        facts.put("podLabels", labelsText(workload.podLabels()));
+        facts.put("pdbNote", note);
+        return List.of(new Violation(Violation.DEFAULT, workload.object().pointer(workload.podLabelsPointer()), facts,
+                Map.of(), related));
+    }
+
+    /**
+     * The PDBs of the namespace most likely meant for this workload, at most {@link #MAX_NAMED}: one named like the
+     * workload, then ones sharing a label key=value with its pods (through an index, so this stays near-linear).
+     * In a namespace with many budgets, unrelated ones are only counted, not named.
+     */
+    private static List<K8sObject> nearestInNamespace(ResourceGraph graph, Workload workload, List<K8sObject> sameNamespace,
+                                                      EvaluationContext context) {
+        if (sameNamespace.size() <= MAX_NAMED) {
+            return sameNamespace;
+        }
+        String namespace = Objects.toString(workload.object().namespace(), "");
+        java.util.LinkedHashSet<K8sObject> nearest = new java.util.LinkedHashSet<>();
+        graph.find(KIND, workload.object().namespace(), workload.object().name()).ifPresent(nearest::add);
+        Map<String, List<K8sObject>> byNamespaceLabel = context.memo("pdbs-by-namespace-label", () -> {
+            Map<String, List<K8sObject>> index = new HashMap<>();
+            for (K8sObject pdb : graph.ofKind(KIND)) {
+                graph.selector(pdb).map(LabelSelector::matchLabels).orElse(Map.of()).forEach((key, value) ->
+                        index.computeIfAbsent(Objects.toString(pdb.namespace(), "") + "|" + key + "=" + value,
+                                k -> new ArrayList<>()).add(pdb));
+            }
+            return index;
+        });
+        for (Map.Entry<String, String> label : new TreeMap<>(workload.podLabels()).entrySet()) {
+            for (K8sObject pdb : byNamespaceLabel.getOrDefault(namespace + "|" + label.getKey() + "=" + label.getValue(),
+                    List.of())) {
+                if (nearest.size() >= MAX_NAMED) {
+                    break;
+                }
+                nearest.add(pdb);
+            }
+        }
+        return List.copyOf(nearest).subList(0, Math.min(MAX_NAMED, nearest.size()));
+    }
+
+    private static String elsewhereNote(ResourceGraph graph, Workload workload, Map<String, List<K8sObject>> byNamespace,
+                                        String namespace, List<Violation.Related> related,
+                                        EvaluationContext context) {
+        for (K8sObject pdb : candidatesElsewhere(graph, workload, context)) {
+            if (!Objects.equals(pdb.namespace(), namespace)
+                    && graph.selector(pdb).map(s -> s.matches(workload.podLabels())).orElse(false)) {
+                related.add(new Violation.Related(pdb.document(), pdb.pointer("/metadata"),
+                        pdb.displayName() + " is in namespace " + pdb.namespace()));
+                return " " + pdb.displayName() + " selects these labels but is in namespace " + pdb.namespace()
+                        + ", and a PodDisruptionBudget only protects pods of its own namespace.";
+            }
+        }
+        return byNamespace.isEmpty() ? " No PodDisruptionBudget is rendered."
+                : " No PodDisruptionBudget is rendered in namespace " + namespace + ".";
+    }
+
+    /**
+     * PDBs that might select the labels, found through an index by one of their matchLabels (key=value) so that
+     * many uncovered workloads and many PDBs stay near-linear; selectors without matchLabels are always candidates.
+     */
+    private static List<K8sObject> candidatesElsewhere(ResourceGraph graph, Workload workload, EvaluationContext context) {
+        PdbLabelIndex index = context.memo("pdbs-by-label", () -> PdbLabelIndex.build(graph));
+        List<K8sObject> candidates = new ArrayList<>(index.withoutMatchLabels());
+        new TreeMap<>(workload.podLabels()).forEach((key, value) ->
+                candidates.addAll(index.byLabel().getOrDefault(key + "=" + value, List.of())));
+        candidates.sort(java.util.Comparator.comparing(K8sObject::identity));
+        // The note is a hint: looking at a bounded number of candidates keeps uncovered workloads times
+        // expression-only PDBs from growing quadratically.
+        return candidates.size() > MAX_CANDIDATES ? candidates.subList(0, MAX_CANDIDATES) : candidates;
+    }
+
+    private record PdbLabelIndex(Map<String, List<K8sObject>> byLabel, List<K8sObject> withoutMatchLabels) {
+        static PdbLabelIndex build(ResourceGraph graph) {
+            Map<String, List<K8sObject>> byLabel = new HashMap<>();
+            List<K8sObject> without = new ArrayList<>();
+            for (K8sObject pdb : graph.ofKind(KIND)) {
+                Map<String, String> matchLabels = graph.selector(pdb).map(LabelSelector::matchLabels).orElse(Map.of());
+                if (matchLabels.isEmpty()) {
+                    without.add(pdb);
+                } else {
+                    Map.Entry<String, String> first = new TreeMap<>(matchLabels).firstEntry();
+                    byLabel.computeIfAbsent(first.getKey() + "=" + first.getValue(), k -> new ArrayList<>()).add(pdb);
+                }
+            }
+            return new PdbLabelIndex(byLabel, without);
+        }
+    }
+
+    private static String selectorText(ResourceGraph graph, K8sObject pdb) {
+        return graph.selector(pdb).map(LabelSelector::toString).orElse("<none>");
+    }
+
+    private static String labelsText(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        new TreeMap<>(labels).forEach((key, value) -> parts.add(key + "=" + value));
+        return String.join(",", parts);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mcpolicy.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.finding.Finding;
+import dev.mcpolicy.graph.ResourceGraph;
+import dev.mcpolicy.manifest.InputProblem;
+import dev.mcpolicy.manifest.LoadResult;
+import dev.mcpolicy.manifest.ManifestDocument;
+import dev.mcpolicy.manifest.ManifestLoader;
+import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.rules.RuleSet;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs every example of every built-in rule through the real loader, graph and engine. */
+class RuleExamplesTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleOfEveryRule() throws Exception {
+        RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        assertFalse(pack.rules().isEmpty(), "the built-in pack is empty");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (RuleDefinition rule : pack.rules()) {
+            Engine engine = new Engine(new RuleSet(List.of(rule)));
+            for (RuleDefinition.RuleExample example : rule.examples()) {
+                tests.add(DynamicTest.dynamicTest(rule.id() + ": " + example.name(), () -> {
+                    List<ManifestDocument> manifests = load("rules/" + rule.id() + ".yaml#manifests", example.manifests());
+                    List<ManifestDocument> values = example.values() == null ? List.of()
+                            : load("rules/" + rule.id() + ".yaml#values", example.values());
+                    List<Finding> findings = engine.run(ResourceGraph.build(manifests, "default"), values);
+                    assertNoSecretValueShown(findings, manifests, values);
+                    if (example.passing()) {
+                        assertEquals(List.of(), messages(findings), "a passing example produced findings");
+                    } else {
+                        assertFalse(findings.isEmpty(), "a failing example produced no finding");
+                        findings.forEach(f -> assertEquals(rule.id(), f.ruleId()));
+                        findings.forEach(f -> assertTrue(f.message().startsWith(
+                                f.object() != null ? f.object().display() : "values key"),
+                                "message must start with the object: " + f.message()));
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** A secret finding's message and properties never contain the secret value itself. */
+    private static void assertNoSecretValueShown(List<Finding> findings, List<ManifestDocument> manifests,
+                                                 List<ManifestDocument> values) {
+        for (Finding finding : findings) {
+            if (!finding.properties().containsKey("secretKind")) {
+                continue;
+            }
+            List<ManifestDocument> documents = finding.object() == null ? values : manifests;
+            for (ManifestDocument document : documents) {
+                JsonNode value = document.content().at(finding.pointer());
+                if (value.isValueNode() && value.asText().length() >= 4) {
+                    assertFalse(finding.message().contains(value.asText()), "the message shows the secret");
+                    assertFalse(finding.properties().toString().contains(value.asText()), "a property shows the secret");
+                }
+            }
+        }
+    }
+
+    /** Loads example YAML with the real loader; an example that does not load cleanly is a broken example. */
+    static List<ManifestDocument> load(String displayPath, String text) {
+        LoadResult loaded = new ManifestLoader().loadText(displayPath, text);
+        List<String> errors = loaded.problems().stream()
+                .filter(p -> p.severity() == InputProblem.Severity.ERROR).map(InputProblem::oneLine).toList();
+        assertEquals(List.of(), errors, "example YAML does not load");
+        return loaded.documents();
+    }
+
+    private static List<String> messages(List<Finding> findings) {
+        return findings.stream().map(f -> f.ruleId() + " " + f.primary().shortText() + " " + f.message()).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.mcpolicy.rules;
+
+import dev.mcpolicy.engine.MechanismRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The built-in pack: index and folder agree, and every rule is documented and exemplified. */
+class RulePackTest {
+    private static final Path FOLDER = Path.of("rules");
+
+    @Test
+    void indexListsExactlyTheRuleFilesOfTheFolder() throws Exception {
+        List<String> files;
+        try (Stream<Path> listing = Files.list(FOLDER)) {
+            files = listing.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml") && !name.equals(RuleLoader.INDEX_FILE))
+                    .map(name -> name.substring(0, name.length() - ".yaml".length()))
+                    .sorted().toList();
+        }
+        assertEquals(files, RuleLoader.builtInIds().stream().sorted().toList());
+    }
+
+    @Test
+    void classpathPackEqualsTheFolder() throws Exception {
+        RuleLoader loader = MechanismRegistry.standard().ruleLoader();
+        RuleSet builtIn = loader.loadBuiltIn();
+        RuleSet folder = loader.loadFolder(FOLDER);
+        assertEquals(folder.rules().stream().map(RuleDefinition::id).toList(),
+                builtIn.rules().stream().map(RuleDefinition::id).toList());
+        for (RuleDefinition rule : builtIn.rules()) {
+            assertEquals(folder.byId(rule.id()).orElseThrow().check(), rule.check(), rule.id());
+        }
+    }
+
+    @Test
+    void everyRuleHasEnoughExamplesAndSarifMetadata() throws Exception {
+        RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        assertEquals(List.of("hpa-scale-down-stabilization", "pdb-coverage", "sse-proxy-buffering", "sse-read-timeout",
+                "sse-send-timeout", "termination-grace-period", "values-no-secrets"),
+                pack.rules().stream().map(RuleDefinition::id).toList());
+        for (RuleDefinition rule : pack.rules()) {
+            long passing = rule.examples().stream().filter(RuleDefinition.RuleExample::passing).count();
+            long failing = rule.examples().size() - passing;
+            assertTrue(passing >= 2, rule.id() + " needs at least 2 passing examples");
+            assertTrue(failing >= 3, rule.id() + " needs at least 3 failing examples");
+            assertTrue(rule.rationale().length() <= 1024, rule.id() + " rationale exceeds SARIF's 1024 characters");
+            assertTrue(rule.tags().size() <= 20, rule.id());
+            assertTrue(rule.name().matches("[A-Z][A-Za-z0-9]*") && !rule.name().equals(rule.id()), rule.id());
+        }
+        RuleDefinition secrets = pack.byId("values-no-secrets").orElseThrow();
+        assertNotNull(secrets.securitySeverity());
+        assertTrue(secrets.tags().contains("security"));
+        pack.rules().stream().filter(r -> !r.id().equals("values-no-secrets"))
+                .forEach(r -> assertEquals(null, r.securitySeverity(), r.id()));
+    }
+}

@@ -59,6 +59,8 @@ import java.util.TreeMap;
  * </ul>
  * Positions are 1-based, in file lines, with columns in UTF-16 code units; for a block collection the
  * value starts at its first entry and ends at the end of its last entry.
+ *
+ * <p>A loader holds only its immutable limits, so one instance may be shared between threads.
  */
 public final class ManifestLoader {
     public static final String STDIN = "<stdin>";
@@ -235,6 +237,11 @@ public final class ManifestLoader {
         } catch (YamlEngineException e) {
             Position where = positions.documentStart();
             problems.add(InputProblem.error(file, where.line(), where.column(), YamlErrors.describe(e)));
+        } catch (RuntimeException e) {
+            // A loader defect must not end the run with a stack trace; the document is reported unread.
+            Position where = positions.documentStart();
+            problems.add(InputProblem.error(file, where.line(), where.column(),
+                    "this document could not be read because of an internal error; please report it"));
         }
         return Optional.empty();
     }

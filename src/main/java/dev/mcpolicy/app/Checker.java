@@ -19,7 +19,7 @@ import dev.mcpolicy.manifest.NodeSpan;
 import dev.mcpolicy.report.ReportContext;
 import dev.mcpolicy.report.ToolInfo;
 import dev.mcpolicy.rules.RuleLoadException;
-import dev.mcpolicy.rules.RuleLoader;
+import dev.mcpolicy.engine.MechanismRegistry;
 import dev.mcpolicy.rules.RuleSet;
 
 import java.io.InputStream;
@@ -102,7 +102,7 @@ public final class Checker {
 
     private static RuleSet loadRules(CheckRequest request) {
         try {
-            return new RuleLoader().loadBuiltIn().withOverrides(request.parameters());
+            return MechanismRegistry.standard().ruleLoader().loadBuiltIn().withOverrides(request.parameters());
         } catch (RuleLoadException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

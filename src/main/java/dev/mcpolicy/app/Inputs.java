@@ -56,7 +56,7 @@ record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRu
                     charts.add(new ChartRun(path, display));
                     continue;
                 }
-                ManifestLoader.FolderScan scan = ManifestLoader.scanFolder(path, display);
+                dev.mcpolicy.manifest.FolderScan scan = ManifestLoader.scanFolder(path, display);
                 problems.addAll(scan.problems());
                 if (scan.files().isEmpty() && scan.problems().isEmpty()) {
                     problems.add(InputProblem.note(display, 1, 1, "folder holds no *.yaml or *.yml files"));

@@ -132,6 +132,18 @@ public final class ManifestLoader {
 
     /** Reads standard input (or any stream) under the display path {@code <stdin>}; does not close it. */
     public LoadResult loadStdin(InputStream in) {
+        return loadStdinKeepingText(in).result();
+    }
+
+    /** What standard input held (empty when it could not be read) and what was loaded from it. */
+    public record TextLoad(String text, LoadResult result) {
+    }
+
+    /**
+     * Reads standard input and keeps its text: reports need it for line fingerprints, since {@code <stdin>}
+     * cannot be read again.
+     */
+    public TextLoad loadStdinKeepingText(InputStream in) {
         Objects.requireNonNull(in, "in");
         InputReader.Outcome outcome;
         try {
@@ -139,7 +151,10 @@ public final class ManifestLoader {
         } catch (IOException e) {
             outcome = InputReader.Outcome.failure("cannot read standard input: " + InputReader.oneLine(e.getMessage()));
         }
-        return outcome.failure() != null ? failed(STDIN, outcome.failure()) : loadText(STDIN, outcome.text());
+        if (outcome.failure() != null) {
+            return new TextLoad("", failed(STDIN, outcome.failure()));
+        }
+        return new TextLoad(outcome.text(), loadText(STDIN, outcome.text()));
     }
 
     /** True when the folder holds a {@code Chart.yaml}, i.e. it is a Helm chart to render, not manifests. */

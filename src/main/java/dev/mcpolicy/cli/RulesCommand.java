@@ -1,0 +1,61 @@
+package dev.mcpolicy.cli;
+
+import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.rules.RuleDocs;
+import dev.mcpolicy.rules.RuleLoadException;
+import dev.mcpolicy.rules.RuleSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code mcpolicy rules} lists the rules; {@code mcpolicy rules show ID} explains one. */
+@Command(name = "rules",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Lists the built-in rules (id, level, title).",
+        subcommands = RulesCommand.Show.class)
+public final class RulesCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws RuleLoadException {
+        RuleSet rules = builtIn();
+        PrintWriter out = spec.commandLine().getOut();
+        int idWidth = rules.rules().stream().mapToInt(r -> r.id().length()).max().orElse(2);
+        for (RuleDefinition rule : rules.rules()) {
+            out.printf("%-" + idWidth + "s  %-7s  %s%n", rule.id(), rule.level().id(), rule.title());
+        }
+        out.flush();
+        return ExitCodes.CLEAN;
+    }
+
+    static RuleSet builtIn() throws RuleLoadException {
+        return MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Explains one rule: what, why, how to fix, parameters and defaults, examples.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "Rule id, as listed by 'mcpolicy rules'.")
+        String id;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws RuleLoadException {
+            RuleSet rules = builtIn();
+            RuleDefinition rule = rules.byId(id).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "unknown rule '" + id + "'; 'mcpolicy rules' lists them"));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(RuleDocs.markdown(rule));
+            out.flush();
+            return ExitCodes.CLEAN;
+        }
+    }
+}

@@ -21,15 +21,15 @@ run() {  # name, then mcpolicy check arguments
 }
 
 status=0
-run rendered-default examples/rendered/default.yaml || status=1
-run rendered-staging examples/rendered/staging.yaml -f examples/mcp-server/values-staging.yaml || status=1
-run rendered-production examples/rendered/production.yaml -f examples/mcp-server/values-production.yaml || status=1
-run broken-rendered examples/broken/rendered.yaml -f examples/broken/values-leaky.yaml || status=1
+run rendered-default -n mcp examples/rendered/default.yaml || status=1
+run rendered-staging -n mcp examples/rendered/staging.yaml -f examples/mcp-server/values-staging.yaml || status=1
+run rendered-production -n mcp examples/rendered/production.yaml -f examples/mcp-server/values-production.yaml || status=1
+run broken-rendered -n mcp examples/broken/rendered.yaml -f examples/broken/values-leaky.yaml || status=1
 if [[ -n "${MCPOLICY_HELM:-}" ]]; then
-  run chart-matrix examples/mcp-server \
+  run chart-matrix -n mcp examples/mcp-server \
     --env default= \
     --env staging=examples/mcp-server/values-staging.yaml \
     --env production=examples/mcp-server/values-production.yaml || status=1
-  run broken-chart examples/broken/chart -f examples/broken/values-leaky.yaml || status=1
+  run broken-chart -n mcp --release mcp-stack examples/broken/chart -f examples/broken/values-leaky.yaml || status=1
 fi
 exit $status

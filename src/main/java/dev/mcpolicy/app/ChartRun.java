@@ -216,6 +216,19 @@ final class ChartRun {
             merged.put(key, environment == null ? finding : withEnvironments(finding, List.of(environment)));
             return;
         }
+        if (!existing.message().equals(finding.message()) && finding.rendered() != null) {
+            // Two findings of one rule on one source line (a values key that reaches the render as well):
+            // one alert, with the other place kept as context.
+            List<Finding.RelatedLocation> related = new ArrayList<>(existing.related());
+            Finding.RelatedLocation also = new Finding.RelatedLocation(finding.rendered(), finding.message());
+            if (!related.contains(also)) {
+                related.add(also);
+                existing = new Finding(existing.ruleId(), existing.level(), existing.message(), existing.primary(),
+                        existing.rendered(), existing.object(), existing.pointer(), existing.helmSource(), related,
+                        existing.environments(), existing.properties());
+                merged.put(key, existing);
+            }
+        }
         if (environment != null && !existing.environments().contains(environment)) {
             List<String> environments = new ArrayList<>(existing.environments());
             environments.add(environment);

@@ -65,8 +65,10 @@ public final class Checker {
         List<InputProblem> problems = new ArrayList<>(inputs.problems());
         Engine engine = new Engine(rules);
 
+        // In chart mode the -f files belong to the chart: ChartRun scans them with the chart's own values.yaml.
         List<ManifestDocument> values = new ArrayList<>();
-        for (Path file : request.valuesFiles()) {
+        List<Path> valuesFiles = inputs.charts().isEmpty() ? request.valuesFiles() : List.of();
+        for (Path file : valuesFiles) {
             LoadResult loaded = loader.loadFile(file, inputs.display(file));
             values.addAll(loaded.documents());
             problems.addAll(loaded.problems());

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Regenerates docs/rules/<id>.md and README.md's rule table from rules/*.yaml.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mvn -q -B -ntp -DskipTests package
+java -cp target/mcpolicy.jar dev.mcpolicy.rules.DocsGenerator .

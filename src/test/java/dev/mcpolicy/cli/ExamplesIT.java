@@ -1,0 +1,145 @@
+package dev.mcpolicy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.approvaltests.Approvals;
+import org.approvaltests.core.Options;
+import org.approvaltests.reporters.QuietReporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end: the packaged jar on the bundled examples (rendered manifests), in every output format, with the
+ * outputs approval-tested. The broken example must fail for the reasons {@code examples/broken/EXPECTED.md} claims.
+ */
+class ExamplesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static void approve(String name, String text, String extension) {
+        Approvals.verify(text, new Options().withReporter(new QuietReporter()).forFile()
+                .withAdditionalInformation(name).forFile().withExtension(extension));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "staging", "production"})
+    void goodRendersHaveNoErrors(String environment) throws Exception {
+        JarRun run = JarRun.run("check", "-n", "mcp", "examples/rendered/" + environment + ".yaml",
+                "-f", "examples/mcp-server/values.yaml", "--format", "json");
+        assertEquals(0, run.exitCode(), run.stderr());
+        JsonNode report = JSON.readTree(run.stdout());
+        for (JsonNode finding : report.path("findings")) {
+            assertFalse(finding.path("level").asText().equals("error"), "unexpected error: " + finding);
+        }
+        JsonNode servers = report.path("mcpServers");
+        assertTrue(servers.toString().contains("\"Deployment\""), servers.toString());
+    }
+
+    @Test
+    void brokenExampleInEveryFormat() throws Exception {
+        for (String format : new String[]{"text", "json", "sarif"}) {
+            JarRun run = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml",
+                    "-f", "examples/broken/values-leaky.yaml", "--format", format);
+            assertEquals(1, run.exitCode(), run.stderr());
+            approve("broken-" + format, run.stdout(), format.equals("text") ? ".txt" : "." + format);
+        }
+    }
+
+    @Test
+    void goodExampleInEveryFormat() throws Exception {
+        for (String format : new String[]{"text", "json", "sarif"}) {
+            JarRun run = JarRun.run("check", "-n", "mcp", "examples/rendered/staging.yaml",
+                    "-f", "examples/mcp-server/values-staging.yaml", "--format", format);
+            assertEquals(0, run.exitCode(), run.stderr());
+            approve("staging-" + format, run.stdout(), format.equals("text") ? ".txt" : "." + format);
+        }
+    }
+
+    /** Every planted problem of EXPECTED.md is reported by its rule on its line. */
+    @Test
+    void brokenExampleFailsForTheReasonsItClaims() throws Exception {
+        JarRun run = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml",
+                "-f", "examples/broken/values-leaky.yaml", "--format", "json");
+        Set<String> reported = new HashSet<>();
+        for (JsonNode finding : JSON.readTree(run.stdout()).path("findings")) {
+            JsonNode location = finding.path("location");
+            reported.add(finding.path("ruleId").asText() + " " + location.path("file").asText() + ":"
+                    + location.path("line").asInt());
+        }
+        String table = Files.readString(Path.of("examples/broken/EXPECTED.md"));
+        Matcher row = Pattern.compile("\\| `([a-z0-9-]+)` \\| `([^`:]+):(\\d+)` \\|").matcher(
+                table.substring(0, table.indexOf("## Traps")));
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            String expected = row.group(1) + " examples/broken/" + row.group(2) + ":" + row.group(3);
+            assertTrue(reported.contains(expected), "not reported: " + expected + "\nreported: " + reported);
+        }
+        assertTrue(rows >= 7, "EXPECTED.md table not found");
+    }
+
+    @Test
+    void standardInputIsTheDefaultAndFingerprinted() throws Exception {
+        String render = Files.readString(Path.of("examples/broken/rendered.yaml"));
+        JarRun run = JarRun.run(render, java.util.Map.of(), "check", "-n", "mcp", "--format", "sarif");
+        assertEquals(1, run.exitCode(), run.stderr());
+        JsonNode result = JSON.readTree(run.stdout()).path("runs").get(0).path("results").get(0);
+        assertEquals("%3Cstdin%3E", result.path("locations").get(0).path("physicalLocation")
+                .path("artifactLocation").path("uri").asText());
+        assertTrue(result.path("partialFingerprints").has("primaryLocationLineHash"));
+    }
+
+    @Test
+    void brokenYamlIsOneLineWithExitCodeTwoAndOtherDocumentsStillChecked() throws Exception {
+        String render = Files.readString(Path.of("examples/broken/rendered.yaml"))
+                + "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n";
+        JarRun run = JarRun.run(render, java.util.Map.of(), "check", "-n", "mcp", "-");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().lines().anyMatch(l -> l.startsWith("<stdin>:")), run.stderr());
+        assertFalse(run.stderr().contains("Exception"), run.stderr());
+        assertTrue(run.stdout().contains("sse-read-timeout"), "other documents must still be checked");
+    }
+
+    @Test
+    void unreadablePathIsExitCodeTwo() throws Exception {
+        JarRun run = JarRun.run("check", "does/not/exist.yaml");
+        assertEquals(2, run.exitCode());
+        assertEquals("does/not/exist.yaml:1:1: file not found", run.stderr().strip().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void badOptionPrintsUsageWithExitCodeTwo() throws Exception {
+        JarRun run = JarRun.run("check", "--format", "xml", "examples/rendered/default.yaml");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("Usage: mcpolicy check"), run.stderr());
+    }
+
+    @Test
+    void failOnNeverAlwaysExitsZeroOnFindings() throws Exception {
+        JarRun run = JarRun.run("check", "--fail-on", "never", "examples/broken/rendered.yaml");
+        assertEquals(0, run.exitCode(), run.stderr());
+    }
+
+    @Test
+    void rulesListAndShow() throws Exception {
+        JarRun list = JarRun.run("rules");
+        assertEquals(0, list.exitCode());
+        assertTrue(list.stdout().contains("sse-read-timeout"), list.stdout());
+        JarRun show = JarRun.run("rules", "show", "termination-grace-period");
+        assertEquals(0, show.exitCode());
+        assertTrue(show.stdout().contains("## Parameters") && show.stdout().contains("minSeconds"), show.stdout());
+        JarRun unknown = JarRun.run("rules", "show", "no-such-rule");
+        assertEquals(2, unknown.exitCode());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.mcpolicy.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the packaged {@code target/mcpolicy.jar} as a user would: a separate JVM, real files, real exit codes. */
+record JarRun(int exitCode, String stdout, String stderr) {
+    static final Path REPO = Path.of("").toAbsolutePath();
+    static final Path JAR = REPO.resolve("target/mcpolicy.jar");
+
+    static JarRun run(String stdin, Map<String, String> environment, String... args) throws IOException,
+            InterruptedException {
+        assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        builder.environment().put("NO_COLOR", "1");
+        builder.environment().putAll(environment);
+        Path out = Files.createTempFile("mcpolicy-out", ".txt");
+        Path err = Files.createTempFile("mcpolicy-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process process = builder.start();
+        if (stdin != null) {
+            try (var in = process.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "mcpolicy did not finish: " + command);
+        try {
+            return new JarRun(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    static JarRun run(String... args) throws IOException, InterruptedException {
+        return run(null, Map.of(), args);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

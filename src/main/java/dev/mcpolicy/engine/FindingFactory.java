@@ -27,14 +27,15 @@ final class FindingFactory {
     }
 
     static Finding create(RuleDefinition rule, Target target, Violation violation, String message) {
-        Location location = locate(target.document(), violation.pointer());
+        ManifestDocument document = violation.document() != null ? violation.document() : target.document();
+        Location location = locate(document, violation.pointer());
         boolean valuesFile = target.object() == null;
         List<Finding.RelatedLocation> related = new ArrayList<>();
         for (Violation.Related place : violation.related()) {
             related.add(new Finding.RelatedLocation(locate(place.document(), place.pointer()), place.message()));
         }
         return new Finding(rule.id(), rule.level(), message, location, valuesFile ? null : location,
-                valuesFile ? null : objectRef(target.object()), violation.pointer(), target.document().helmSource(),
+                valuesFile ? null : objectRef(target.object()), violation.pointer(), document.helmSource(),
                 related, List.of(), violation.properties());
     }
 

@@ -12,15 +12,22 @@ import java.util.Map;
  * @param placeholders values for the message template
  * @param properties   facts for JSON/SARIF consumers; never a secret value
  * @param related      other places worth showing
+ * @param document     the document {@code pointer} belongs to when the line to edit is in another object than the
+ *                     target (a PodDisruptionBudget whose selector misses the workload); null means the target's
  */
 public record Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
-                        List<Related> related) {
+                        List<Related> related, dev.mcpolicy.manifest.ManifestDocument document) {
     public static final String DEFAULT = "default";
 
     public Violation {
         placeholders = Map.copyOf(placeholders);
         properties = Map.copyOf(properties);
         related = List.copyOf(related);
+    }
+
+    public Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
+                     List<Related> related) {
+        this(kind, pointer, placeholders, properties, related, null);
     }
 
     public static Violation of(String kind, String pointer, Map<String, String> placeholders) {

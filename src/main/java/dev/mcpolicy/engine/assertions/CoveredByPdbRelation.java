@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -85,8 +86,51 @@ public final class CoveredByPdbRelation implements Relation {
         Map<String, String> facts = new HashMap<>();
         facts.put("podLabels", labelsText(workload.podLabels()));
         facts.put("pdbNote", note);
-        return List.of(new Violation(Violation.DEFAULT, workload.object().pointer(workload.podLabelsPointer()), facts,
-                Map.of(), related));
+        String labelsPointer = workload.object().pointer(workload.podLabelsPointer());
+        Optional<K8sObject> intended = intendedBudget(graph, workload, sameNamespace);
+        if (intended.isPresent()) {
+            // The budget meant for this workload exists but its selector misses: that selector is the line to edit.
+            K8sObject pdb = intended.get();
+            List<Violation.Related> withWorkload = new ArrayList<>(related);
+            withWorkload.removeIf(r -> r.document() == pdb.document());
+            withWorkload.add(new Violation.Related(workload.object().document(), labelsPointer,
+                    workload.object().displayName() + " labels its pods " + labelsText(workload.podLabels())));
+            return List.of(new Violation(Violation.DEFAULT, mismatchPointer(graph, pdb, workload.podLabels()), facts,
+                    Map.of(), withWorkload, pdb.document()));
+        }
+        return List.of(new Violation(Violation.DEFAULT, labelsPointer, facts, Map.of(), related));
+    }
+
+    /**
+     * The budget evidently written for this workload: one with the workload's name, or the namespace's only budget
+     * when it selects no workload at all. Null when no budget is that clearly meant for it.
+     */
+    private static Optional<K8sObject> intendedBudget(ResourceGraph graph, Workload workload,
+                                                      List<K8sObject> sameNamespace) {
+        Optional<K8sObject> sameName = graph.find(KIND, workload.object().namespace(), workload.object().name());
+        if (sameName.isPresent() && graph.coveredBy(sameName.get()).isEmpty()) {
+            return sameName;
+        }
+        if (sameNamespace.size() == 1 && graph.coveredBy(sameNamespace.get(0)).isEmpty()) {
+            return Optional.of(sameNamespace.get(0));
+        }
+        return Optional.empty();
+    }
+
+    /** The first matchLabels entry the pods do not carry, else the matchExpressions, else the selector itself. */
+    private static String mismatchPointer(ResourceGraph graph, K8sObject pdb, Map<String, String> podLabels) {
+        Optional<LabelSelector> selector = graph.selector(pdb);
+        if (selector.isPresent()) {
+            for (Map.Entry<String, String> label : new TreeMap<>(selector.get().matchLabels()).entrySet()) {
+                if (!label.getValue().equals(podLabels.get(label.getKey()))) {
+                    return pdb.pointer("/spec/selector/matchLabels/" + dev.mcpolicy.manifest.JsonPointers.escape(label.getKey()));
+                }
+            }
+            if (!selector.get().expressions().isEmpty()) {
+                return pdb.pointer("/spec/selector/matchExpressions");
+            }
+        }
+        return pdb.pointer("/spec/selector");
     }
 
     /**

@@ -54,6 +54,7 @@ public final class Engine {
             parameterText.put(parameter.name(), ParameterSubstitution.text(parameter.defaultValue()));
         }
         List<Finding> findings = new ArrayList<>();
+        boolean inferred = context.graph().mcpServersInferred();
         for (JsonNode check : MechanismRegistry.checks(rule.check())) {
             Selector selector = registry.selector(check.path("target").asText())
                     .orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " names an unknown target"));
@@ -69,7 +70,9 @@ public final class Engine {
                     values.putAll(commonPlaceholders(target));
                     values.putAll(target.placeholders());
                     values.putAll(violation.placeholders());
-                    findings.add(FindingFactory.create(rule, target, violation, MessageTemplate.render(template, values)));
+                    Finding finding = FindingFactory.create(rule, target, violation,
+                            MessageTemplate.render(template, values));
+                    findings.add(inferred && McpScope.of(check) ? McpScope.lowerCertainty(finding) : finding);
                 }
             }
         }

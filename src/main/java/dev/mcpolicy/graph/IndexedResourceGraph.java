@@ -51,6 +51,7 @@ final class IndexedResourceGraph implements ResourceGraph {
     private final List<McpDecision> decisions;
     private final Map<K8sObject, McpDecision> decisionByObject = new IdentityHashMap<>();
     private final List<Workload> mcpServers = new ArrayList<>();
+    private final boolean mcpInferred;
 
     IndexedResourceGraph(List<K8sObject> objects) {
         this.objects = List.copyOf(objects);
@@ -66,6 +67,7 @@ final class IndexedResourceGraph implements ResourceGraph {
                 mcpServers.add(decision.workload());
             }
         }
+        mcpInferred = decisions.stream().anyMatch(McpServerDetector::inferred);
     }
 
     // ---- building ----
@@ -218,6 +220,11 @@ final class IndexedResourceGraph implements ResourceGraph {
     @Override
     public Optional<Workload> workload(K8sObject object) {
         return Optional.ofNullable(workloadByObject.get(own(object)));
+    }
+
+    @Override
+    public boolean mcpServersInferred() {
+        return mcpInferred;
     }
 
     @Override

@@ -65,6 +65,11 @@ final class McpServerDetector {
         return new McpDecision(workload, true, FALLBACK_REASON);
     }
 
+    /** True for a workload that is an MCP server only because no workload of the render carries a marker. */
+    static boolean inferred(McpDecision decision) {
+        return decision.mcpServer() && FALLBACK_REASON.equals(decision.reason());
+    }
+
     private static String notLongRunningReason(Workload workload, boolean ignoredMarker) {
         String what = workload.object().kind().equals("Pod") ? "a Helm hook Pod" : "a " + workload.object().kind();
         return what + " runs to completion" + (ignoredMarker ? "; its MCP markers are ignored" : "")

@@ -48,6 +48,12 @@ public interface ResourceGraph {
 
     List<Workload> mcpServers();
 
+    /**
+     * True when no workload carries an MCP marker and the long-running workloads are MCP servers only by that
+     * fallback: the rules then speak with less certainty (the engine lowers their errors to warnings).
+     */
+    boolean mcpServersInferred();
+
     /** Workloads in the Service's namespace whose pod labels match its selector (none for a selector-less Service). */
     List<Workload> selectedBy(K8sObject service);
 

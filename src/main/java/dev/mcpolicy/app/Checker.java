@@ -53,6 +53,7 @@ public final class Checker {
         public ReportContext reportContext(Path sourceRoot, boolean colour, String sarifCategory) {
             return ReportContext.of(ToolInfo.mcpolicy(VersionProvider.version()), rules.rules())
                     .withColour(colour)
+                    .withBaseDirectory(sourceRoot)
                     .withSourceRoot(sourceRoot)
                     .withFileTexts(fileTexts)
                     .withSarifCategory(sarifCategory);

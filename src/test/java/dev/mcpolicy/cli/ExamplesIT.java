@@ -112,6 +112,19 @@ class ExamplesIT {
     }
 
     @Test
+    void sourceRootMakesPathsRepositoryRelativeFromAnyFolder() throws Exception {
+        Path elsewhere = Files.createTempDirectory("mcpolicy-cwd");
+        JarRun run = JarRun.runIn(elsewhere, null, java.util.Map.of(), "check", "--source-root", JarRun.REPO.toString(),
+                JarRun.REPO.resolve("examples/broken/rendered.yaml").toString(), "--format", "sarif");
+        JsonNode sarif = JSON.readTree(run.stdout()).path("runs").get(0);
+        JsonNode result = sarif.path("results").get(0);
+        assertEquals("examples/broken/rendered.yaml", result.path("locations").get(0).path("physicalLocation")
+                .path("artifactLocation").path("uri").asText());
+        assertTrue(result.path("partialFingerprints").has("primaryLocationLineHash"), result.toString());
+        assertTrue(sarif.path("invocations").get(0).path("executionSuccessful").asBoolean());
+    }
+
+    @Test
     void unreadablePathIsExitCodeTwo() throws Exception {
         JarRun run = JarRun.run("check", "does/not/exist.yaml");
         assertEquals(2, run.exitCode());

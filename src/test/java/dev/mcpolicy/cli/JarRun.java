@@ -18,10 +18,15 @@ record JarRun(int exitCode, String stdout, String stderr) {
 
     static JarRun run(String stdin, Map<String, String> environment, String... args) throws IOException,
             InterruptedException {
+        return runIn(REPO, stdin, environment, args);
+    }
+
+    static JarRun runIn(Path directory, String stdin, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("NO_COLOR", "1");
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("mcpolicy-out", ".txt");

@@ -66,7 +66,10 @@ public final class Checker {
         Engine engine = new Engine(rules);
 
         List<ManifestDocument> values = new ArrayList<>();
-        for (Path file : request.valuesFiles()) {
+        // With only charts as inputs, each chart run reads the values files itself; reading them here as well
+        // reported every values-file finding and problem twice.
+        boolean manifestMode = !inputs.manifests().isEmpty() || inputs.charts().isEmpty();
+        for (Path file : manifestMode ? request.valuesFiles() : List.<Path>of()) {
             LoadResult loaded = loader.loadFile(file, inputs.display(file));
             values.addAll(loaded.documents());
             problems.addAll(loaded.problems());

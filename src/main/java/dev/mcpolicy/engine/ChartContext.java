@@ -47,16 +47,17 @@ public record ChartContext(ChartInfo info, ManifestDocument chartYaml, List<Stri
 
     /**
      * Loads Chart.yaml with {@code loader} (shown as {@code chartYamlDisplay}) and lists the chart root.
-     * A Chart.yaml that does not load as one mapping yields no context, only problems.
+     * A Chart.yaml whose first document is not a mapping yields no context, only problems.
      */
     public static Loaded load(ChartInfo info, ManifestLoader loader, String chartYamlDisplay) {
         Path directory = info.directory();
         LoadResult loaded = loader.loadFile(directory.resolve("Chart.yaml"), chartYamlDisplay);
         List<InputProblem> problems = new ArrayList<>(loaded.problems());
         List<ManifestDocument> documents = loaded.documents();
-        if (documents.size() != 1 || !documents.get(0).content().isObject()) {
-            problems.add(InputProblem.error(chartYamlDisplay, 1, 1,
-                    "Chart.yaml must be one YAML mapping; chart-level rules were not run"));
+        // helm reads the first document only; ChartInfo has already refused a Chart.yaml helm cannot read
+        if (documents.isEmpty() || !documents.get(0).content().isObject()) {
+            problems.add(InputProblem.note(chartYamlDisplay, 1, 1,
+                    "Chart.yaml does not start with a YAML mapping; chart-level rules were not run"));
             return new Loaded(Optional.empty(), problems);
         }
         List<String> entries = new ArrayList<>();

@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code workloads}: everything that runs pods (filters kind, mcpServer, longRunning, helmHook, first);
+ * {@code workloads}: everything that runs pods (filters kind, mcpServer, longRunning, helmHook, renderHasMcpServer,
+ * first);
  * {@code mcp-servers}: only the workloads the graph treats as MCP servers.
  *
  * <p>{@code helmHook} keeps workloads whose {@code helm.sh/hook} annotation (a comma-separated list) names one of the
- * given hooks; {@code first: true} keeps only the first workload that passes the other filters, in input order, so a
+ * given hooks; {@code renderHasMcpServer} keeps workloads only when the render does (or does not) hold an MCP server,
+ * for rules about what an MCP chart ships beside its servers; {@code first: true} keeps only the first workload that passes the other filters, in input order, so a
  * check about the whole render reports once.
  */
 public final class WorkloadSelector implements Selector {
@@ -52,6 +54,7 @@ public final class WorkloadSelector implements Selector {
                 "longRunning", FilterKind.BOOLEAN, "helmHook", FilterKind.STRINGS, "first", FilterKind.BOOLEAN));
         if (!onlyMcpServers) {
             filters.put("mcpServer", FilterKind.BOOLEAN);
+            filters.put("renderHasMcpServer", FilterKind.BOOLEAN);
         }
         return filters;
     }
@@ -70,6 +73,9 @@ public final class WorkloadSelector implements Selector {
     public List<Target> select(EvaluationContext context, Where where) {
         List<Workload> candidates = onlyMcpServers ? context.graph().mcpServers() : context.graph().workloads();
         List<Target> targets = new ArrayList<>();
+        if (!where.allows("renderHasMcpServer", !context.graph().mcpServers().isEmpty())) {
+            return targets;
+        }
         for (Workload workload : candidates) {
             if (where.allows("kind", workload.object().kind())
                     && where.allows("longRunning", workload.longRunning())

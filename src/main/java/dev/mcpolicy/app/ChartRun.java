@@ -14,6 +14,7 @@ import dev.mcpolicy.chart.RenderOutcome;
 import dev.mcpolicy.chart.RenderRequest;
 import dev.mcpolicy.chart.RenderResult;
 import dev.mcpolicy.chart.SourceMapper;
+import dev.mcpolicy.engine.ChartContext;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
@@ -57,17 +58,19 @@ final class ChartRun {
             problems.add(InputProblem.error(display, 1, 1, e.getMessage()));
             return new Result(List.of(), List.of(), problems);
         }
+        List<Finding> chartFindings = chartLevel(engine, chart, loader, request.sourceRoot(), problems);
         HelmLocation helm = HelmLocation.locate(request.helmBinary() == null ? null : Path.of(request.helmBinary()),
                 System.getenv());
         if (helm instanceof HelmLocation.Missing missing) {
             problems.add(InputProblem.error(display, 1, 1, missing.message()));
-            return new Result(List.of(), List.of(), problems);
+            return new Result(chartFindings, List.of(), problems);
         }
         HelmRunner runner = new HelmRunner(((HelmLocation.Found) helm).helm());
         Path root = request.sourceRoot();
         String release = request.release() != null ? request.release() : chart.name();
 
         Map<String, Finding> merged = new LinkedHashMap<>();
+        chartFindings.forEach(finding -> merge(merged, finding, null));
         Map<String, ServerDecision> decisions = new LinkedHashMap<>();
         List<Environment> environments = environments(request);
         boolean matrix = !request.environments().isEmpty();
@@ -117,6 +120,15 @@ final class ChartRun {
             }
         }
         return new Result(new ArrayList<>(merged.values()), new ArrayList<>(decisions.values()), problems);
+    }
+
+    /** Chart-level rules ({@code target: chart}) run once per chart, on Chart.yaml and the chart root. */
+    private static List<Finding> chartLevel(Engine engine, ChartInfo chart, ManifestLoader loader, Path root,
+                                            List<InputProblem> problems) {
+        ChartContext.Loaded loaded = ChartContext.load(chart, loader,
+                Inputs.display(root, chart.directory().resolve("Chart.yaml")));
+        problems.addAll(loaded.problems());
+        return loaded.chart().map(engine::runChart).orElse(List.of());
     }
 
     private List<Environment> environments(CheckRequest request) {

@@ -66,10 +66,11 @@ public final class Checker {
         List<InputProblem> problems = new ArrayList<>(inputs.problems());
         Engine engine = new Engine(rules);
 
-        // In chart mode the -f files belong to the chart: ChartRun scans them with the chart's own values.yaml.
         List<ManifestDocument> values = new ArrayList<>();
-        List<Path> valuesFiles = inputs.charts().isEmpty() ? request.valuesFiles() : List.of();
-        for (Path file : valuesFiles) {
+        // With only charts as inputs, each chart run reads the values files itself; reading them here as well
+        // reported every values-file finding and problem twice.
+        boolean manifestMode = !inputs.manifests().isEmpty() || inputs.charts().isEmpty();
+        for (Path file : manifestMode ? request.valuesFiles() : List.<Path>of()) {
             LoadResult loaded = loader.loadFile(file, inputs.display(file));
             values.addAll(loaded.documents());
             problems.addAll(loaded.problems());

@@ -33,20 +33,46 @@ public final class Engine {
         this.registry = registry;
     }
 
-    /** Findings of every rule, sorted by file, line, column, rule id and message; duplicates dropped. */
+    /**
+     * Findings of every render-level check (all but {@code target: chart}) over one render and its values documents,
+     * sorted by file, line, column, rule id and message; duplicates dropped.
+     */
     public List<Finding> run(ResourceGraph graph, List<ManifestDocument> valuesDocuments) {
-        EvaluationContext context = new EvaluationContext(graph, valuesDocuments, new SecretScanner());
+        return runAll(new EvaluationContext(graph, valuesDocuments, new SecretScanner()), Scope.RENDER);
+    }
+
+    /**
+     * Findings of every chart-level check ({@code target: chart}) on one chart, sorted like {@link #run}. Chart mode
+     * calls it once per chart, however many environments it renders.
+     */
+    public List<Finding> runChart(ChartContext chart) {
+        EvaluationContext context = new EvaluationContext(ResourceGraph.build(List.of(), "default"), List.of(),
+                new SecretScanner(), chart);
+        return runAll(context, Scope.CHART);
+    }
+
+    /** Which checks a run evaluates: those on renders or those on the chart. */
+    enum Scope {
+        RENDER, CHART
+    }
+
+    private List<Finding> runAll(EvaluationContext context, Scope scope) {
         Set<Finding> findings = new LinkedHashSet<>();
         for (RuleDefinition rule : rules.rules()) {
-            findings.addAll(run(rule, context));
+            findings.addAll(run(rule, context, scope));
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(FindingFactory.ORDER);
         return sorted;
     }
 
-    /** Findings of one rule, unsorted. */
+    /** Findings of one rule's render-level checks, unsorted. */
     List<Finding> run(RuleDefinition rule, EvaluationContext context) {
+        return run(rule, context, Scope.RENDER);
+    }
+
+    /** Findings of one rule's checks of {@code scope}, unsorted. */
+    List<Finding> run(RuleDefinition rule, EvaluationContext context, Scope scope) {
         Map<String, JsonNode> parameters = new LinkedHashMap<>();
         Map<String, String> parameterText = new HashMap<>();
         for (RuleDefinition.Parameter parameter : rule.parameters()) {
@@ -58,6 +84,9 @@ public final class Engine {
         for (JsonNode check : MechanismRegistry.checks(rule.check())) {
             Selector selector = registry.selector(check.path("target").asText())
                     .orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " names an unknown target"));
+            if (selector.yieldsCharts() != (scope == Scope.CHART)) {
+                continue;
+            }
             String assertionName = MechanismRegistry.assertionName(check);
             Assertion assertion = registry.assertion(assertionName)
                     .orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " names an unknown assertion"));

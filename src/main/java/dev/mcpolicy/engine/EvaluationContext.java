@@ -7,6 +7,7 @@ import dev.mcpolicy.secrets.SecretScanner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** What mechanisms may consult during one run, plus a memo for indexes they build once per run. */
@@ -14,12 +15,25 @@ public final class EvaluationContext {
     private final ResourceGraph graph;
     private final List<ManifestDocument> valuesDocuments;
     private final SecretScanner secretScanner;
+    private final ChartContext chart;
     private final Map<String, Object> memo = new HashMap<>();
 
     public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
+        this(graph, valuesDocuments, secretScanner, null);
+    }
+
+    /** @param chart the chart in chart mode, or null (manifest mode) */
+    public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner,
+                             ChartContext chart) {
         this.graph = graph;
         this.valuesDocuments = List.copyOf(valuesDocuments);
         this.secretScanner = secretScanner;
+        this.chart = chart;
+    }
+
+    /** The chart being checked, empty in manifest mode. */
+    public Optional<ChartContext> chart() {
+        return Optional.ofNullable(chart);
     }
 
     public ResourceGraph graph() {

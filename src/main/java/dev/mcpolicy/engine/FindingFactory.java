@@ -39,8 +39,14 @@ final class FindingFactory {
                 related, List.of(), violation.properties());
     }
 
-    /** The node itself when it exists, else its nearest existing parent key, else the document's first line. */
+    /**
+     * The node itself when it exists, else its nearest existing parent key, else the document's first line. A finding
+     * about the whole document ({@code ""}, e.g. a file the chart lacks) sits on that first line too.
+     */
     static Location locate(ManifestDocument document, String pointer) {
+        if (pointer.isEmpty()) {
+            return new Location(document.file(), document.firstLine(), 1, 0, Location.DOCUMENT);
+        }
         PositionIndex.Located located = document.positions().locate(pointer);
         NodeSpan span = located.span();
         if (span == null) {

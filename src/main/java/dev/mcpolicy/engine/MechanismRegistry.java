@@ -1,11 +1,15 @@
 package dev.mcpolicy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.assertions.ChartFileAssertion;
+import dev.mcpolicy.engine.assertions.CommandTextAssertion;
 import dev.mcpolicy.engine.assertions.CoveredByPdbRelation;
+import dev.mcpolicy.engine.assertions.ExistsAssertion;
 import dev.mcpolicy.engine.assertions.RelationAssertion;
 import dev.mcpolicy.engine.assertions.SchemaAssertion;
 import dev.mcpolicy.engine.assertions.SecretsAssertion;
 import dev.mcpolicy.engine.assertions.ValueAssertion;
+import dev.mcpolicy.engine.selectors.ChartSelector;
 import dev.mcpolicy.engine.selectors.ContainerSelector;
 import dev.mcpolicy.engine.selectors.IngressRouteSelector;
 import dev.mcpolicy.engine.selectors.KindSelector;
@@ -50,11 +54,15 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(KindSelector.services());
         registry.register(KindSelector.objects());
         registry.register(new ValuesDocumentSelector());
+        registry.register(new ChartSelector());
         registry.register(ValueAssertion.value());
         registry.register(ValueAssertion.annotation());
         registry.register(new SchemaAssertion());
         registry.register(new RelationAssertion(registry::relation));
         registry.register(new SecretsAssertion());
+        registry.register(new ExistsAssertion(registry::selector));
+        registry.register(new CommandTextAssertion());
+        registry.register(new ChartFileAssertion());
         registry.register(new CoveredByPdbRelation());
         return registry;
     }
@@ -165,7 +173,8 @@ public final class MechanismRegistry implements CheckValidator {
         }
     }
 
-    private static void validateWhere(JsonNode where, String pointer, Selector selector, List<Problem> problems) {
+    /** Problems of a {@code where} block for {@code selector}, added to {@code problems}. */
+    public static void validateWhere(JsonNode where, String pointer, Selector selector, List<Problem> problems) {
         Iterator<Map.Entry<String, JsonNode>> filters = where.fields();
         while (filters.hasNext()) {
             Map.Entry<String, JsonNode> filter = filters.next();

@@ -28,6 +28,13 @@ public interface Selector {
         return false;
     }
 
+    /**
+     * True when its targets are charts: its checks run once per chart ({@link Engine#runChart}), never per render.
+     */
+    default boolean yieldsCharts() {
+        return false;
+    }
+
     List<Target> select(EvaluationContext context, Where where);
 
     enum FilterKind {

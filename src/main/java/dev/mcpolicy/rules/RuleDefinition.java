@@ -40,7 +40,23 @@ public record RuleDefinition(String id, String name, String title, Level level, 
      * @param passing   true for an example that must produce no finding of this rule
      * @param manifests rendered multi-document YAML
      * @param values    a values file's YAML, or null
+     * @param chart     a chart folder for chart-level checks, or null
      */
-    public record RuleExample(String name, boolean passing, String manifests, String values) {
+    public record RuleExample(String name, boolean passing, String manifests, String values, ExampleChart chart) {
+        public RuleExample(String name, boolean passing, String manifests, String values) {
+            this(name, passing, manifests, values, null);
+        }
+    }
+
+    /**
+     * A chart folder written out for an example.
+     *
+     * @param chartYaml the text of {@code Chart.yaml}
+     * @param files     further entries at the chart root ({@code .helmignore}, {@code values.yaml}); written empty
+     */
+    public record ExampleChart(String chartYaml, List<String> files) {
+        public ExampleChart {
+            files = List.copyOf(files);
+        }
     }
 }

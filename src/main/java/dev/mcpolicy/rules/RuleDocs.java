@@ -64,6 +64,12 @@ public final class RuleDocs {
         if (example.values() != null && !example.values().isBlank()) {
             out.append("Values file:\n\n```yaml\n").append(example.values().stripTrailing()).append("\n```\n\n");
         }
+        if (example.chart() != null) {
+            out.append("`Chart.yaml`:\n\n```yaml\n").append(example.chart().chartYaml().stripTrailing()).append("\n```\n\n")
+                    .append(example.chart().files().isEmpty() ? "Nothing else at the chart root."
+                            : "Also at the chart root: `" + String.join("`, `", example.chart().files()) + "`.")
+                    .append("\n\n");
+        }
     }
 
     private static String text(JsonNode value) {

@@ -164,8 +164,9 @@ public final class RuleLoader {
         }
         JsonNode examples = root.get("examples");
         for (int i = 0; i < examples.size(); i++) {
-            if (!examples.get(i).has("manifests") && !examples.get(i).has("values")) {
-                problems.add(new CheckValidator.Problem("/examples/" + i, "an example needs manifests, values or both"));
+            JsonNode example = examples.get(i);
+            if (!example.has("manifests") && !example.has("values") && !example.has("chart")) {
+                problems.add(new CheckValidator.Problem("/examples/" + i, "an example needs manifests, values, chart or several"));
             }
         }
         Map<String, RuleDefinition.Parameter> parameters = parameters(root);
@@ -224,7 +225,8 @@ public final class RuleLoader {
             examples.add(new RuleDefinition.RuleExample(example.get("name").asText(),
                     example.get("expect").asText().equals("pass"),
                     example.has("manifests") ? example.get("manifests").asText() : "",
-                    example.has("values") ? example.get("values").asText() : null));
+                    example.has("values") ? example.get("values").asText() : null,
+                    exampleChart(example.get("chart"))));
         }
         return new RuleDefinition(id,
                 root.has("name") ? root.get("name").asText() : pascalCase(id),
@@ -239,6 +241,15 @@ public final class RuleLoader {
                 root.get("check"),
                 examples,
                 displayPath);
+    }
+
+    private static RuleDefinition.ExampleChart exampleChart(JsonNode chart) {
+        if (chart == null) {
+            return null;
+        }
+        List<String> files = new ArrayList<>();
+        chart.path("files").forEach(file -> files.add(file.asText()));
+        return new RuleDefinition.ExampleChart(chart.path("Chart.yaml").asText(), files);
     }
 
     /** {@code sse-read-timeout} → {@code SseReadTimeout}. */

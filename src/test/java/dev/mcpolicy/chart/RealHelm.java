@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * The real helm binary for tests, from {@code scripts/install-helm.sh}. When it cannot be had, tests fail on CI
  * ({@code CI=true}) and are skipped with a visible message elsewhere.
  */
-final class RealHelm {
+public final class RealHelm {
     private static Path helm;
     private static String unavailable;
 
     private RealHelm() {
     }
 
-    static synchronized Path binary() {
+    public static synchronized Path binary() {
         if (helm == null && unavailable == null) {
             install();
         }

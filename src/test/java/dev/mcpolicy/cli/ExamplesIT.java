@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,27 +66,38 @@ class ExamplesIT {
         }
     }
 
-    /** Every planted problem of EXPECTED.md is reported by its rule on its line. */
+    /** Every planted problem of EXPECTED.md is reported by its rule, on its object, on the line it names. */
     @Test
     void brokenExampleFailsForTheReasonsItClaims() throws Exception {
         JarRun run = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml",
                 "-f", "examples/broken/values-leaky.yaml", "--format", "json");
-        Set<String> reported = new HashSet<>();
+        List<String> reported = new ArrayList<>();
         for (JsonNode finding : JSON.readTree(run.stdout()).path("findings")) {
             JsonNode location = finding.path("location");
-            reported.add(finding.path("ruleId").asText() + " " + location.path("file").asText() + ":"
-                    + location.path("line").asInt());
+            Path file = Path.of(location.path("file").asText());
+            String line = Files.readAllLines(file).get(location.path("line").asInt() - 1).strip();
+            JsonNode object = finding.path("object");
+            String objectName = object.isObject() ? object.path("kind").asText() + "/" + object.path("name").asText() : "";
+            reported.add(finding.path("ruleId").asText() + " | " + file.getFileName() + " | " + objectName + " | " + line);
         }
         String table = Files.readString(Path.of("examples/broken/EXPECTED.md"));
-        Matcher row = Pattern.compile("\\| `([a-z0-9-]+)` \\| `([^`:]+):(\\d+)` \\|").matcher(
+        Matcher row = Pattern.compile("\\| `([a-z0-9-]+)` \\| `([^`]+)` ?([^|]*?) \\| `([^`]+)` \\|").matcher(
                 table.substring(0, table.indexOf("## Traps")));
         int rows = 0;
         while (row.find()) {
             rows++;
-            String expected = row.group(1) + " examples/broken/" + row.group(2) + ":" + row.group(3);
-            assertTrue(reported.contains(expected), "not reported: " + expected + "\nreported: " + reported);
+            String rule = row.group(1);
+            String file = row.group(2);
+            String object = row.group(3).strip();
+            String lineText = row.group(4);
+            boolean found = reported.stream().anyMatch(r -> {
+                String[] parts = r.split(" \\| ", 4);
+                return parts[0].equals(rule) && parts[1].equals(file) && (object.isEmpty() || parts[2].equals(object))
+                        && parts[3].startsWith(lineText);
+            });
+            assertTrue(found, "not reported: " + row.group() + "\nreported:\n" + String.join("\n", reported));
         }
-        assertTrue(rows >= 7, "EXPECTED.md table not found");
+        assertTrue(rows >= 13, "EXPECTED.md table not found");
     }
 
     @Test

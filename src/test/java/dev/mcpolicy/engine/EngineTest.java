@@ -90,6 +90,7 @@ class EngineTest {
         List<Finding> second = run(builtIn(), manifests);
         assertEquals(first, second);
         assertEquals(List.of(
+                        "rendered.yaml:4:12 helm-test-hook",
                         "rendered.yaml:8:16 pdb-coverage",
                         "rendered.yaml:9:5 termination-grace-period",
                         "rendered.yaml:28:3 sse-proxy-buffering",

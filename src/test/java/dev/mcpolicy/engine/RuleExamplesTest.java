@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.chart.ChartInfo;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.InputProblem;
@@ -12,6 +13,9 @@ import dev.mcpolicy.rules.RuleSet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,21 +39,65 @@ class RuleExamplesTest {
                     List<ManifestDocument> manifests = load("rules/" + rule.id() + ".yaml#manifests", example.manifests());
                     List<ManifestDocument> values = example.values() == null ? List.of()
                             : load("rules/" + rule.id() + ".yaml#values", example.values());
-                    List<Finding> findings = engine.run(ResourceGraph.build(manifests, "default"), values);
+                    List<Finding> findings = new ArrayList<>(engine.run(ResourceGraph.build(manifests, "default"), values));
+                    if (example.chart() != null) {
+                        findings.addAll(engine.runChart(chart(rule.id(), example.chart())));
+                    }
                     assertNoSecretValueShown(findings, manifests, values);
                     if (example.passing()) {
                         assertEquals(List.of(), messages(findings), "a passing example produced findings");
                     } else {
                         assertFalse(findings.isEmpty(), "a failing example produced no finding");
                         findings.forEach(f -> assertEquals(rule.id(), f.ruleId()));
-                        findings.forEach(f -> assertTrue(f.message().startsWith(
-                                f.object() != null ? f.object().display() : "values key"),
+                        findings.forEach(f -> assertTrue(f.message().startsWith(expectedStart(f)),
                                 "message must start with the object: " + f.message()));
                     }
                 }));
             }
         }
         return tests.stream();
+    }
+
+    private static String expectedStart(Finding finding) {
+        if (finding.object() != null) {
+            return finding.object().display();
+        }
+        return finding.primary().file().endsWith("Chart.yaml") ? "Chart " : "values key";
+    }
+
+    /**
+     * Writes the example chart to a temporary folder (Chart.yaml plus empty root entries) and loads it the way chart
+     * mode does, so positions and the root listing are real.
+     */
+    static ChartContext chart(String ruleId, RuleDefinition.ExampleChart example) throws IOException {
+        Path folder = Files.createTempDirectory("mcpolicy-example-chart-");
+        try {
+            Files.writeString(folder.resolve("Chart.yaml"), example.chartYaml() + "\n");
+            for (String entry : example.files()) {
+                if (entry.endsWith("/")) {
+                    Files.createDirectories(folder.resolve(entry.substring(0, entry.length() - 1)));
+                } else {
+                    Files.writeString(folder.resolve(entry), "");
+                }
+            }
+            ChartContext.Loaded loaded = ChartContext.load(ChartInfo.read(folder), new ManifestLoader(),
+                    "rules/" + ruleId + ".yaml#chart/Chart.yaml");
+            assertEquals(List.of(), loaded.problems().stream().map(InputProblem::oneLine).toList(),
+                    "example chart does not load");
+            return loaded.chart().orElseThrow();
+        } catch (dev.mcpolicy.chart.ChartException e) {
+            throw new AssertionError("example chart does not load: " + e.getMessage(), e);
+        } finally {
+            deleteRecursively(folder);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** A secret finding's message and properties never contain the secret value itself. */

@@ -43,7 +43,8 @@ class RulePackTest {
     @Test
     void everyRuleHasEnoughExamplesAndSarifMetadata() throws Exception {
         RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
-        assertEquals(List.of("hpa-scale-down-stabilization", "pdb-coverage", "sse-proxy-buffering", "sse-read-timeout",
+        assertEquals(List.of("chart-api-version", "chart-helmignore", "chart-versions", "helm-test-hook",
+                "hpa-scale-down-stabilization", "pdb-coverage", "sse-proxy-buffering", "sse-read-timeout",
                 "sse-send-timeout", "termination-grace-period", "values-no-secrets"),
                 pack.rules().stream().map(RuleDefinition::id).toList());
         for (RuleDefinition rule : pack.rules()) {

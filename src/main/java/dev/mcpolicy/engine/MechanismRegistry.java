@@ -2,6 +2,7 @@ package dev.mcpolicy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.assertions.CoveredByPdbRelation;
+import dev.mcpolicy.engine.assertions.KnownControllerRelation;
 import dev.mcpolicy.engine.assertions.RelationAssertion;
 import dev.mcpolicy.engine.assertions.SchemaAssertion;
 import dev.mcpolicy.engine.assertions.SecretsAssertion;
@@ -9,6 +10,9 @@ import dev.mcpolicy.engine.assertions.ValueAssertion;
 import dev.mcpolicy.engine.selectors.ContainerSelector;
 import dev.mcpolicy.engine.selectors.IngressRouteSelector;
 import dev.mcpolicy.engine.selectors.KindSelector;
+import dev.mcpolicy.engine.selectors.RouteAttachmentSelector;
+import dev.mcpolicy.engine.selectors.RouteRuleSelector;
+import dev.mcpolicy.engine.selectors.RouteSelector;
 import dev.mcpolicy.engine.selectors.ValuesDocumentSelector;
 import dev.mcpolicy.engine.selectors.WorkloadSelector;
 import dev.mcpolicy.manifest.JsonPointers;
@@ -45,6 +49,9 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(ContainerSelector.all());
         registry.register(ContainerSelector.mcpServerContainers());
         registry.register(new IngressRouteSelector());
+        registry.register(new RouteSelector());
+        registry.register(new RouteRuleSelector());
+        registry.register(new RouteAttachmentSelector());
         registry.register(KindSelector.hpas());
         registry.register(KindSelector.pdbs());
         registry.register(KindSelector.services());
@@ -56,6 +63,7 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(new RelationAssertion(registry::relation));
         registry.register(new SecretsAssertion());
         registry.register(new CoveredByPdbRelation());
+        registry.register(new KnownControllerRelation());
         return registry;
     }
 

@@ -5,6 +5,7 @@ import dev.mcpolicy.engine.assertions.ChartFileAssertion;
 import dev.mcpolicy.engine.assertions.CommandTextAssertion;
 import dev.mcpolicy.engine.assertions.CoveredByPdbRelation;
 import dev.mcpolicy.engine.assertions.ExistsAssertion;
+import dev.mcpolicy.engine.assertions.KnownControllerRelation;
 import dev.mcpolicy.engine.assertions.RelationAssertion;
 import dev.mcpolicy.engine.assertions.SchemaAssertion;
 import dev.mcpolicy.engine.assertions.SecretsAssertion;
@@ -13,6 +14,9 @@ import dev.mcpolicy.engine.selectors.ChartSelector;
 import dev.mcpolicy.engine.selectors.ContainerSelector;
 import dev.mcpolicy.engine.selectors.IngressRouteSelector;
 import dev.mcpolicy.engine.selectors.KindSelector;
+import dev.mcpolicy.engine.selectors.RouteAttachmentSelector;
+import dev.mcpolicy.engine.selectors.RouteRuleSelector;
+import dev.mcpolicy.engine.selectors.RouteSelector;
 import dev.mcpolicy.engine.selectors.ValuesDocumentSelector;
 import dev.mcpolicy.engine.selectors.WorkloadSelector;
 import dev.mcpolicy.manifest.JsonPointers;
@@ -49,6 +53,9 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(ContainerSelector.all());
         registry.register(ContainerSelector.mcpServerContainers());
         registry.register(new IngressRouteSelector());
+        registry.register(new RouteSelector());
+        registry.register(new RouteRuleSelector());
+        registry.register(new RouteAttachmentSelector());
         registry.register(KindSelector.hpas());
         registry.register(KindSelector.pdbs());
         registry.register(KindSelector.services());
@@ -64,6 +71,7 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(new CommandTextAssertion());
         registry.register(new ChartFileAssertion());
         registry.register(new CoveredByPdbRelation());
+        registry.register(new KnownControllerRelation());
         return registry;
     }
 

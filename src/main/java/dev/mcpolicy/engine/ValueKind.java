@@ -22,12 +22,22 @@ public enum ValueKind {
     SECONDS("seconds", "plain whole seconds such as \"3600\" (no unit)"),
     /** A Go-style duration or bare seconds: {@code "3600"}, {@code "3600s"}, {@code "60m"}, {@code "1h30m"}. */
     DURATION("duration", "a duration such as \"3600s\", \"60m\" or \"1h\""),
+    /** Whole milliseconds (Kong's timeouts): {@code "60000"}; read as seconds so bounds stay in seconds. */
+    MILLISECONDS("milliseconds", "a whole number of milliseconds such as \"3600000\" (no unit)"),
+    /**
+     * HAProxy's time format: a number with a unit ({@code us}, {@code ms}, {@code s}, {@code m}, {@code h},
+     * {@code d}), where a bare number counts as milliseconds; read as seconds.
+     */
+    DURATION_MS("duration-ms", "a duration with a unit such as \"3600s\" or \"1h\" (a bare number means milliseconds)"),
     /** Text (numbers and booleans read as their text). */
     STRING("string", "text"),
     /** A boolean, or text Go's {@code strconv.ParseBool} accepts ({@code "true"}, {@code "False"}, {@code "1"}, …). */
     BOOLEAN("boolean", "true or false");
 
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final Pattern UNSIGNED = Pattern.compile("\\d+");
+    private static final Pattern DAYS = Pattern.compile("(\\d+)d");
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
     private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
@@ -50,7 +60,16 @@ public enum ValueKind {
     }
 
     public boolean numeric() {
-        return this == NUMBER || this == INTEGER || this == SECONDS || this == DURATION;
+        return this == NUMBER || this == INTEGER || this == SECONDS || this == DURATION || this == MILLISECONDS
+                || this == DURATION_MS;
+    }
+
+    /**
+     * How {@code min}/{@code max} are read: in seconds for the kinds that read a value written in milliseconds, so
+     * that a rule's {@code minSeconds} means seconds whatever unit the setting is written in.
+     */
+    public ValueKind boundKind() {
+        return this == MILLISECONDS || this == DURATION_MS ? NUMBER : this;
     }
 
     public static Optional<ValueKind> byId(String id) {
@@ -87,6 +106,14 @@ public enum ValueKind {
                     return Optional.of(node.decimalValue());
                 }
                 return node.isTextual() ? Durations.seconds(text).map(BigDecimal.class::cast) : Optional.empty();
+            case MILLISECONDS:
+                if (node.isIntegralNumber()) {
+                    return Optional.of(seconds(node.decimalValue()));
+                }
+                return node.isTextual() && UNSIGNED.matcher(text.trim()).matches()
+                        ? Optional.of(seconds(new BigDecimal(text.trim()))) : Optional.empty();
+            case DURATION_MS:
+                return haproxyTime(node, text.trim());
             case BOOLEAN:
                 if (node.isBoolean()) {
                     return Optional.of(node.booleanValue());
@@ -98,6 +125,27 @@ public enum ValueKind {
             default:
                 return Optional.of(text);
         }
+    }
+
+    private static Optional<Object> haproxyTime(JsonNode node, String text) {
+        if (node.isIntegralNumber() || node.isTextual() && UNSIGNED.matcher(text).matches()) {
+            return Optional.of(seconds(new BigDecimal(text)));
+        }
+        if (!node.isTextual()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher days = DAYS.matcher(text);
+        if (days.matches()) {
+            return Optional.of(new BigDecimal(days.group(1)).multiply(BigDecimal.valueOf(86_400)));
+        }
+        return text.isEmpty() || Character.isDigit(text.charAt(text.length() - 1))
+                ? Optional.empty() : Durations.seconds(text).map(Object.class::cast);
+    }
+
+    /** Milliseconds as seconds, without trailing zeros. */
+    private static BigDecimal seconds(BigDecimal milliseconds) {
+        BigDecimal seconds = milliseconds.divide(THOUSAND).stripTrailingZeros();
+        return seconds.scale() < 0 ? seconds.setScale(0) : seconds;
     }
 
     /** Equality as this kind sees it: numbers by value, strings exactly or ignoring case. */

@@ -47,6 +47,9 @@ final class IndexedResourceGraph implements ResourceGraph {
 
     private final Map<K8sObject, List<Backend>> backendsByRoute = new IdentityHashMap<>();
     private final Map<K8sObject, IngressController> controllers = new IdentityHashMap<>();
+    private final List<K8sObject> routes = new ArrayList<>();
+    private final Map<K8sObject, List<RouteRule>> rulesByRoute = new IdentityHashMap<>();
+    private final Map<K8sObject, List<Attachment>> attachmentsByRoute = new IdentityHashMap<>();
 
     private final List<McpDecision> decisions;
     private final Map<K8sObject, McpDecision> decisionByObject = new IdentityHashMap<>();
@@ -60,6 +63,7 @@ final class IndexedResourceGraph implements ResourceGraph {
         resolveSelectors();
         resolveHpas();
         resolveIngresses();
+        resolveRoutes();
         decisions = List.copyOf(McpServerDetector.decide(workloads));
         for (McpDecision decision : decisions) {
             decisionByObject.put(decision.workload().object(), decision);
@@ -161,6 +165,41 @@ final class IndexedResourceGraph implements ResourceGraph {
             });
             backendsByRoute.put(ingress, List.copyOf(backends));
             controllers.put(ingress, resolver.resolve(ingress));
+        }
+    }
+
+    /**
+     * Every route kind (Ingress included): rules, backends, controller and attached objects. Only the copy of a
+     * route that wins is resolved against the winners of other kinds, like Ingresses above.
+     */
+    private void resolveRoutes() {
+        RouteBackends.ServiceLookup services = (namespace, name) -> {
+            K8sObject service = winnerByKindNamespaceName.get(nameKey("Service", namespace, name));
+            return service != null && KubernetesKinds.isBuiltIn(service, "Service") ? service : null;
+        };
+        GatewayImplementations.Lookup lookup = (kind, namespace, name) ->
+                winnerByKindNamespaceName.get(nameKey(kind, namespace, name));
+        GatewayImplementations gateways = new GatewayImplementations(lookup);
+        AttachmentResolver attachments = new AttachmentResolver(lookup, objects);
+        for (K8sObject route : objects) {
+            if (!RouteKinds.isRoute(route)) {
+                continue;
+            }
+            routes.add(route);
+            if (route.kind().equals("Ingress")) {
+                RouteRule whole = new RouteRule(route, "", backendsByRoute.getOrDefault(route, List.of()));
+                rulesByRoute.put(route, List.of());
+                attachmentsByRoute.put(route, attachments.resolve(route, List.of(whole)));
+                continue;
+            }
+            List<RouteRule> rules = RouteBackends.read(route, services);
+            List<Backend> backends = new ArrayList<>();
+            rules.forEach(rule -> backends.addAll(rule.backends()));
+            rulesByRoute.put(route, rules);
+            backendsByRoute.put(route, List.copyOf(backends));
+            IngressController fixed = RouteKinds.fixedController(route);
+            controllers.put(route, fixed != null ? fixed : gateways.resolve(route));
+            attachmentsByRoute.put(route, attachments.resolve(route, rules));
         }
     }
 
@@ -297,6 +336,37 @@ final class IndexedResourceGraph implements ResourceGraph {
     }
 
     @Override
+    public List<K8sObject> routes() {
+        return Collections.unmodifiableList(routes);
+    }
+
+    @Override
+    public List<RouteRule> routeRules(K8sObject route) {
+        K8sObject own = own(route);
+        return own == null ? List.of() : rulesByRoute.getOrDefault(own, List.of());
+    }
+
+    @Override
+    public List<Attachment> attachments(K8sObject route) {
+        K8sObject own = own(route);
+        return own == null ? List.of() : attachmentsByRoute.getOrDefault(own, List.of());
+    }
+
+    @Override
+    public List<Workload> mcpServersBehind(Backend backend) {
+        if (backend == null || backend.service() == null) {
+            return List.of();
+        }
+        List<Workload> servers = new ArrayList<>();
+        for (Workload workload : selectedBy(backend.service())) {
+            if (isMcpServer(workload)) {
+                servers.add(workload);
+            }
+        }
+        return servers;
+    }
+
+    @Override
     public List<Workload> mcpServersBehind(K8sObject route) {
         Map<Integer, Workload> behind = new TreeMap<>();
         for (Backend backend : backends(route)) {
@@ -323,7 +393,7 @@ final class IndexedResourceGraph implements ResourceGraph {
             return new IngressController("gateway-api", false, route.kind() + " is served by its parent Gateway");
         }
         String what = route == null ? "nothing" : route.displayName();
-        return new IngressController("unknown", false, what + " is not an Ingress of the render");
+        return new IngressController("unknown", false, what + " is not a route of the render");
     }
 
     @Override

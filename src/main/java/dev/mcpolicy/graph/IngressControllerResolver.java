@@ -51,6 +51,46 @@ final class IngressControllerResolver {
     }
 
     IngressController resolve(K8sObject ingress) {
+        IngressController controller = resolveByClass(ingress);
+        return controller.id().equals("ingress-nginx") && !decidedByControllerField(ingress)
+                ? nginxIncByAnnotations(ingress, controller) : controller;
+    }
+
+    /** True when an IngressClass of the render with a {@code spec.controller} decided the controller. */
+    private boolean decidedByControllerField(K8sObject ingress) {
+        String className = className(ingress);
+        K8sObject ingressClass = className != null ? ingressClassByName.apply(className)
+                : defaultIngressClass.orElse(null);
+        return ingressClass != null && controllerOf(ingressClass) != null;
+    }
+
+    private static String className(K8sObject ingress) {
+        String className = ObjectExtractor.text(ingress.node().path("spec").path("ingressClassName"));
+        if (className != null) {
+            return className;
+        }
+        String annotated = StringMaps.annotations(ingress.node()).get(CLASS_ANNOTATION);
+        return annotated == null || annotated.isBlank() ? null : annotated.trim();
+    }
+
+    /**
+     * Both NGINX controllers answer to the class name {@code nginx}. Without an IngressClass that names the
+     * controller, an Ingress written only with F5 NGINX's {@code nginx.org/} (or {@code nginx.com/}) annotations and
+     * none of ingress-nginx's is taken as meant for F5 NGINX Ingress Controller.
+     */
+    private static IngressController nginxIncByAnnotations(K8sObject ingress, IngressController byClass) {
+        boolean nginxInc = false;
+        for (String key : StringMaps.annotations(ingress.node()).keySet()) {
+            if (key.startsWith("nginx.ingress.kubernetes.io/")) {
+                return byClass;
+            }
+            nginxInc |= key.startsWith("nginx.org/") || key.startsWith("nginx.com/");
+        }
+        return nginxInc ? new IngressController("nginx-inc", byClass.assumed(), byClass.reason()
+                + "; its annotations are F5 NGINX Ingress Controller's (nginx.org/), so nginx-inc is assumed") : byClass;
+    }
+
+    private IngressController resolveByClass(K8sObject ingress) {
         String className = ObjectExtractor.text(ingress.node().path("spec").path("ingressClassName"));
         String source = "spec.ingressClassName";
         if (className == null) {

@@ -65,15 +65,39 @@ public interface ResourceGraph {
      */
     Optional<LabelSelector> selector(K8sObject serviceOrPdb);
 
-    /** Backends of an Ingress (rules' paths and defaultBackend), in document order. */
+    /**
+     * Every route of the render in input order: Ingresses and the custom route kinds (Traefik IngressRoute, NGINX
+     * VirtualServer/VirtualServerRoute, Istio VirtualService, Gateway API HTTPRoute, Contour HTTPProxy).
+     */
+    List<K8sObject> routes();
+
+    /**
+     * Backends of a route in document order: an Ingress's rules' paths and defaultBackend, the Service references
+     * of the custom route kinds (see {@link #routeRules}).
+     */
     List<Backend> backends(K8sObject route);
+
+    /** The rules of a custom route kind with their backends; empty for an Ingress and for other objects. */
+    List<RouteRule> routeRules(K8sObject route);
+
+    /**
+     * Objects that configure the route's traffic (Middlewares, ServersTransports, BackendConfigs, DestinationRules,
+     * the backend Services), with where they are referenced; a reference the render cannot resolve has no target.
+     */
+    List<Attachment> attachments(K8sObject route);
 
     /** MCP server workloads reached through the route's backends' Services. */
     List<Workload> mcpServersBehind(K8sObject route);
 
+    /** MCP server workloads the backend's Service selects. */
+    List<Workload> mcpServersBehind(Backend backend);
+
     /**
-     * Which controller serves an Ingress (ingress class field, legacy annotation, the render's default
-     * IngressClass, or assumed ingress-nginx); {@code gateway-api} for Gateway API routes, {@code unknown} otherwise.
+     * Which controller serves a route. An Ingress: ingress class field, legacy annotation, the render's default
+     * IngressClass, or assumed ingress-nginx. A custom route kind: its controller (IngressRoute traefik,
+     * VirtualServer nginx-inc, VirtualService istio, HTTPProxy contour). An HTTPRoute: the implementation its
+     * parent Gateway's GatewayClass names when the render shows it, else {@code gateway-api}. {@code unknown}
+     * otherwise.
      */
     IngressController controller(K8sObject route);
 

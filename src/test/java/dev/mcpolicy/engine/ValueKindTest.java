@@ -49,6 +49,20 @@ class ValueKindTest {
             "duration | '\"500ms\"'   | 0.5",
             "duration | '\"1d\"'      | INVALID",
             "duration | '\"h\"'       | INVALID",
+            // Kong: whole milliseconds, read as seconds
+            "milliseconds | '\"60000\"'   | 60",
+            "milliseconds | 3600000     | 3600",
+            "milliseconds | '\"1500\"'    | 1.5",
+            "milliseconds | '\"60s\"'     | INVALID",
+            "milliseconds | '\"-1\"'      | INVALID",
+            // HAProxy times: a bare number is milliseconds, units up to days
+            "duration-ms  | '\"3600\"'    | 3.6",
+            "duration-ms  | '\"50s\"'     | 50",
+            "duration-ms  | '\"1h\"'      | 3600",
+            "duration-ms  | '\"2d\"'      | 172800",
+            "duration-ms  | 50000       | 50",
+            "duration-ms  | '\"1h30\"'    | INVALID",
+            "duration-ms  | '\"s\"'       | INVALID",
             // booleans: a YAML boolean or what strconv.ParseBool accepts
             "boolean  | true          | true",
             "boolean  | '\"false\"'   | false",

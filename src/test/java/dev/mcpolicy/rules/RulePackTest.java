@@ -43,9 +43,10 @@ class RulePackTest {
     @Test
     void everyRuleHasEnoughExamplesAndSarifMetadata() throws Exception {
         RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
-        assertEquals(List.of("chart-api-version", "chart-helmignore", "chart-versions", "helm-test-hook",
+        assertTrue(pack.rules().stream().map(RuleDefinition::id).toList().containsAll(List.of(
                 "hpa-scale-down-stabilization", "pdb-coverage", "sse-proxy-buffering", "sse-read-timeout",
-                "sse-send-timeout", "termination-grace-period", "values-no-secrets"),
+                "sse-send-timeout", "termination-grace-period", "values-no-secrets")), "the design-card rules");
+        assertEquals(RuleLoader.builtInIds(),
                 pack.rules().stream().map(RuleDefinition::id).toList());
         for (RuleDefinition rule : pack.rules()) {
             long passing = rule.examples().stream().filter(RuleDefinition.RuleExample::passing).count();

@@ -1,6 +1,8 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mcpolicy.engine.Assertion;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.MechanismRegistry;
@@ -27,7 +29,11 @@ import java.util.Set;
  * {@code from: pod-spec}), checked the way its consumer reads it: {@code type} is the YAML type the Kubernetes API
  * accepts (anything else is rejected), {@code as} how the value is parsed, {@code default} what applies when it is
  * unset, and {@code min}/{@code max}/{@code equals}/{@code oneOf} the policy.
- * {@code annotation}: the same on {@code metadata.annotations[key]}, whose values Kubernetes requires to be strings.
+ * {@code annotation}: the same on {@code metadata.annotations[key]}, whose values Kubernetes requires to be strings;
+ * {@code alternativeKeys} are other spellings of the same setting (another vendor's prefix): the first key present
+ * is checked. {@code listItem} reads one {@code name=value} item of a comma-separated list (ALB's
+ * {@code load-balancer-attributes}); a missing item is unset. {@code unlimited} lists values that mean "no limit"
+ * ({@code "0s"}, {@code infinity}) and satisfy any bound.
  */
 public final class ValueAssertion implements Assertion {
     public static final String MISSING = "missing";
@@ -77,7 +83,7 @@ public final class ValueAssertion implements Assertion {
     @Override
     public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
         return Set.of("key", "path", "actual", "written", "default", "defaultNote", "min", "max", "equals", "oneOf",
-                "actualType", "expectedType", "typeFix", "accepted");
+                "actualType", "expectedType", "typeFix", "accepted", "item");
     }
 
     @Override
@@ -101,6 +107,9 @@ public final class ValueAssertion implements Assertion {
         } else if (!config.has("path")) {
             check.problem(null, "a value assertion needs path (a JSON pointer such as /spec/replicas)");
         }
+        if (!annotation && config.has("alternativeKeys")) {
+            check.problem("alternativeKeys", "alternativeKeys are other annotation keys; a value assertion has a path");
+        }
         if ("pod-spec".equals(config.path("from").asText()) && !selector.yieldsWorkloads()) {
             check.problem("from", "from: pod-spec needs a target that yields workloads, not " + selector.name());
         }
@@ -120,7 +129,7 @@ public final class ValueAssertion implements Assertion {
             if (reference.isPresent() && !dev.mcpolicy.rules.ParameterTypes.isNumeric(reference.get().type())) {
                 check.problem(bound, "parameter " + reference.get().name() + " is a " + reference.get().type()
                         + "; " + bound + " needs a number");
-            } else if (kind.numeric() && kind.read(check.resolved(config.get(bound))).isEmpty()) {
+            } else if (kind.numeric() && kind.boundKind().read(check.resolved(config.get(bound))).isEmpty()) {
                 check.problem(bound, "must be a number or ${param}");
             }
         }
@@ -136,6 +145,15 @@ public final class ValueAssertion implements Assertion {
                 check.problem("oneOf/" + i, "is not " + kind.description() + " (as: " + kind.id() + ")");
             }
         }
+        JsonNode unlimited = config.path("unlimited");
+        if (config.has("unlimited") && !bounded) {
+            check.problem("unlimited", "unlimited values only matter with min or max");
+        }
+        for (int i = 0; i < unlimited.size(); i++) {
+            if (!unlimited.get(i).isValueNode()) {
+                check.problem("unlimited/" + i, "must be a string or a number");
+            }
+        }
         boolean constrained = bounded || config.has("equals") || config.has("oneOf") || config.path("required").asBoolean(false);
         if (!constrained) {
             check.problem(null, "needs at least one of min, max, equals, oneOf or required: true");
@@ -148,8 +166,9 @@ public final class ValueAssertion implements Assertion {
         ValueKind kind = kind(config);
         String expectedType = config.path("type").asText(annotation ? "string" : "any");
         boolean ignoreCase = config.path("ignoreCase").asBoolean(false);
+        String key = annotation ? presentKey(target.node(), config) : null;
         String relative = annotation
-                ? "/metadata/annotations/" + JsonPointers.escape(config.path("key").asText())
+                ? "/metadata/annotations/" + JsonPointers.escape(key)
                 : config.path("path").asText();
         String basePointer = target.pointer();
         JsonNode base = target.node();
@@ -163,9 +182,14 @@ public final class ValueAssertion implements Assertion {
         }
         String pointer = basePointer + relative;
         JsonNode node = base.at(relative);
+        String item = config.path("listItem").asText("");
+        if (!item.isEmpty()) {
+            node = listItem(node, item);
+        }
 
         Map<String, String> facts = new HashMap<>();
-        facts.put("key", annotation ? config.path("key").asText() : relative);
+        facts.put("key", annotation ? key : relative);
+        facts.put("item", item);
         facts.put("path", relative);
         facts.put("expectedType", expectedType);
         facts.put("accepted", kind.description());
@@ -196,6 +220,11 @@ public final class ValueAssertion implements Assertion {
                 facts.put("typeFix", typeFix(expectedType, node));
                 return List.of(Violation.of(WRONG_TYPE, pointer, facts));
             }
+            for (JsonNode value : config.path("unlimited")) {
+                if (Values.text(node).equalsIgnoreCase(Values.text(value))) {
+                    return List.of();
+                }
+            }
             Optional<Object> read = kind.read(node);
             if (read.isEmpty()) {
                 facts.put("actual", Values.text(node));
@@ -204,17 +233,62 @@ public final class ValueAssertion implements Assertion {
             actual = read.get();
         }
         facts.put("actual", ValueKind.text(actual));
+        if (isUnlimited(kind, unset ? config.get("default") : node, actual, config.path("unlimited"))) {
+            return List.of();
+        }
         String failure = compare(kind, actual, config, ignoreCase);
         return failure == null ? List.of() : List.of(Violation.of(failure, pointer, facts));
     }
 
+    /** The annotation key to read: {@code key}, else the first of {@code alternativeKeys} the object sets. */
+    private static String presentKey(JsonNode object, JsonNode config) {
+        String key = config.path("key").asText();
+        JsonNode annotations = object.path("metadata").path("annotations");
+        if (annotations.has(key)) {
+            return key;
+        }
+        for (JsonNode alternative : config.path("alternativeKeys")) {
+            if (annotations.has(alternative.asText())) {
+                return alternative.asText();
+            }
+        }
+        return key;
+    }
+
+    /** The value of {@code name=value} in a comma-separated list; missing when the list lacks it or is no text. */
+    private static JsonNode listItem(JsonNode list, String name) {
+        if (!list.isTextual()) {
+            return list.isMissingNode() || list.isNull() ? list : MissingNode.getInstance();
+        }
+        for (String entry : list.asText().split(",")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0 && entry.substring(0, equals).trim().equals(name)) {
+                return TextNode.valueOf(entry.substring(equals + 1).trim());
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    private static boolean isUnlimited(ValueKind kind, JsonNode written, Object actual, JsonNode unlimited) {
+        for (JsonNode value : unlimited) {
+            if (written != null && written.isValueNode() && Values.text(written).equalsIgnoreCase(Values.text(value))) {
+                return true;
+            }
+            Optional<Object> read = kind.read(value);
+            if (read.isPresent() && ValueKind.same(actual, read.get(), true)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String compare(ValueKind kind, Object actual, JsonNode config, boolean ignoreCase) {
         if (config.has("min") && actual instanceof BigDecimal number
-                && number.compareTo((BigDecimal) kind.read(config.get("min")).orElseThrow()) < 0) {
+                && number.compareTo((BigDecimal) kind.boundKind().read(config.get("min")).orElseThrow()) < 0) {
             return TOO_LOW;
         }
         if (config.has("max") && actual instanceof BigDecimal number
-                && number.compareTo((BigDecimal) kind.read(config.get("max")).orElseThrow()) > 0) {
+                && number.compareTo((BigDecimal) kind.boundKind().read(config.get("max")).orElseThrow()) > 0) {
             return TOO_HIGH;
         }
         if (config.has("equals") && !ValueKind.same(actual, kind.read(config.get("equals")).orElseThrow(), ignoreCase)) {

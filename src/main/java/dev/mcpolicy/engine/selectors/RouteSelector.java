@@ -1,0 +1,63 @@
+package dev.mcpolicy.engine.selectors;
+
+import dev.mcpolicy.engine.EvaluationContext;
+import dev.mcpolicy.engine.Selector;
+import dev.mcpolicy.engine.Target;
+import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.graph.IngressController;
+import dev.mcpolicy.graph.K8sObject;
+import dev.mcpolicy.graph.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code routes}: every route of the render, whatever its kind (Ingress, IngressRoute, VirtualServer,
+ * VirtualServerRoute, VirtualService, HTTPRoute, HTTPProxy), filtered by {@code kind}, {@code apiVersion},
+ * {@code controller} and {@code routesToMcpServer}. Settings that apply to the whole route (annotations) are checked
+ * on these targets.
+ */
+public final class RouteSelector implements Selector {
+
+    @Override
+    public String name() {
+        return "routes";
+    }
+
+    @Override
+    public Map<String, FilterKind> filters() {
+        return Map.of("kind", FilterKind.STRINGS, "apiVersion", FilterKind.STRINGS, "controller", FilterKind.STRINGS,
+                "routesToMcpServer", FilterKind.BOOLEAN);
+    }
+
+    @Override
+    public Set<String> placeholders() {
+        return RouteFacts.PLACEHOLDERS;
+    }
+
+    @Override
+    public boolean yieldsWorkloads() {
+        return false;
+    }
+
+    @Override
+    public List<Target> select(EvaluationContext context, Where where) {
+        List<Target> targets = new ArrayList<>();
+        for (K8sObject route : context.graph().routes()) {
+            if (!where.allows("kind", route.kind()) || !where.allows("apiVersion", route.apiVersion())) {
+                continue;
+            }
+            IngressController controller = context.graph().controller(route);
+            if (!where.allows("controller", controller.id())) {
+                continue;
+            }
+            List<Workload> servers = context.graph().mcpServersBehind(route);
+            if (where.allows("routesToMcpServer", !servers.isEmpty())) {
+                targets.add(Target.of(route, null, RouteFacts.of(controller, servers)));
+            }
+        }
+        return targets;
+    }
+}

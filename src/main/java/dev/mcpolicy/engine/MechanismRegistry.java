@@ -3,6 +3,11 @@ package dev.mcpolicy.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.assertions.CoveredByPdbRelation;
 import dev.mcpolicy.engine.assertions.RelationAssertion;
+import dev.mcpolicy.engine.assertions.RouteBackendsAssertion;
+import dev.mcpolicy.engine.assertions.SecretDataAssertion;
+import dev.mcpolicy.engine.assertions.SelectsPodsRelation;
+import dev.mcpolicy.engine.assertions.ServiceTargetPortsAssertion;
+import dev.mcpolicy.engine.assertions.TlsHostsAssertion;
 import dev.mcpolicy.engine.assertions.SchemaAssertion;
 import dev.mcpolicy.engine.assertions.SecretsAssertion;
 import dev.mcpolicy.engine.assertions.ValueAssertion;
@@ -56,6 +61,11 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(new RelationAssertion(registry::relation));
         registry.register(new SecretsAssertion());
         registry.register(new CoveredByPdbRelation());
+        registry.register(new SelectsPodsRelation());
+        registry.register(new ServiceTargetPortsAssertion());
+        registry.register(new RouteBackendsAssertion());
+        registry.register(new TlsHostsAssertion());
+        registry.register(new SecretDataAssertion());
         return registry;
     }
 
@@ -146,6 +156,15 @@ public final class MechanismRegistry implements CheckValidator {
         if (!configProblems.isEmpty()) {
             return;
         }
+        Iterator<String> levelKinds = check.path("levels").fieldNames();
+        while (levelKinds.hasNext()) {
+            String kind = levelKinds.next();
+            if (!kind.equals(Violation.DEFAULT) && !assertion.messageKinds().contains(kind)) {
+                problems.add(new Problem(pointer + "/levels/" + JsonPointers.escape(kind), "the " + assertionName
+                        + " assertion has no violation kind '" + kind + "'; kinds: "
+                        + String.join(", ", new TreeSet<>(kindsWithDefault(assertion)))));
+            }
+        }
         Set<String> known = new TreeSet<>(COMMON_PLACEHOLDERS);
         known.addAll(selector.placeholders());
         known.addAll(assertion.placeholders(config, this));
@@ -163,6 +182,12 @@ public final class MechanismRegistry implements CheckValidator {
                 checkPlaceholders(entry.getValue().asText(), messagePointer, known, problems);
             }
         }
+    }
+
+    private static Set<String> kindsWithDefault(Assertion assertion) {
+        Set<String> kinds = new TreeSet<>(assertion.messageKinds());
+        kinds.add(Violation.DEFAULT);
+        return kinds;
     }
 
     private static void validateWhere(JsonNode where, String pointer, Selector selector, List<Problem> problems) {

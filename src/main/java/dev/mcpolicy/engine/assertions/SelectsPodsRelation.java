@@ -32,6 +32,7 @@ import java.util.TreeMap;
  */
 public final class SelectsPodsRelation implements Relation {
     private static final int MAX_NAMED = 3;
+    private static final int MAX_CANDIDATES_PER_LABEL = 256;
 
     @Override
     public String name() {
@@ -110,13 +111,27 @@ public final class SelectsPodsRelation implements Relation {
             return index;
         });
         String namespace = Objects.toString(object.namespace(), "");
-        Set<Workload> nearest = new LinkedHashSet<>();
+        Map<Workload, Integer> scores = new java.util.LinkedHashMap<>(); // records of the graph: few, small
         for (Map.Entry<String, String> label : new TreeMap<>(selector.matchLabels()).entrySet()) {
-            for (Workload workload : byLabel.getOrDefault(namespace + '\0' + label.getKey() + '=' + label.getValue(),
-                    List.of())) {
-                if (nearest.size() < MAX_NAMED && !workload.helmHook()) {
-                    nearest.add(workload);
+            List<Workload> sharing = byLabel.getOrDefault(namespace + '\0' + label.getKey() + '=' + label.getValue(),
+                    List.of());
+            // A label every workload shares (the release instance) would make each finding scan the namespace.
+            for (Workload workload : sharing.subList(0, Math.min(sharing.size(), MAX_CANDIDATES_PER_LABEL))) {
+                if (!workload.helmHook()) {
+                    scores.merge(workload, 0, Integer::sum);
                 }
+            }
+        }
+        int best = 0;
+        for (Map.Entry<Workload, Integer> entry : scores.entrySet()) {
+            int score = score(entry.getKey().podLabels(), selector.matchLabels());
+            entry.setValue(score);
+            best = Math.max(best, score);
+        }
+        Set<Workload> nearest = new LinkedHashSet<>();
+        for (Map.Entry<Workload, Integer> entry : scores.entrySet()) {
+            if (entry.getValue() == best && nearest.size() < MAX_NAMED) {
+                nearest.add(entry.getKey());
             }
         }
         if (nearest.isEmpty()) {
@@ -131,6 +146,23 @@ public final class SelectsPodsRelation implements Relation {
                     workload.object().displayName() + " labels its pods " + labels));
         }
         return " Closest: " + String.join(", ", described) + "; make the selector match the pod labels.";
+    }
+
+    /**
+     * How close pod labels come to the selector: 2 per label it matches exactly, 1 per label with the same key and a
+     * value one or two letters away (a typo), so the likely intended workload ranks first.
+     */
+    private static int score(Map<String, String> podLabels, Map<String, String> wanted) {
+        int score = 0;
+        for (Map.Entry<String, String> label : wanted.entrySet()) {
+            String actual = podLabels.get(label.getKey());
+            if (label.getValue().equals(actual)) {
+                score += 2;
+            } else if (actual != null && RouteBackendsAssertion.editDistance(actual, label.getValue()) <= 2) {
+                score += 1;
+            }
+        }
+        return score;
     }
 
     static String labelsText(Map<String, String> labels) {

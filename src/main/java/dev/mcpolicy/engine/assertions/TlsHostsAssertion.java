@@ -22,8 +22,9 @@ import java.util.Set;
  * some {@code spec.tls[].hosts} (a {@code *.example.com} entry covers one label; a TLS entry without hosts covers
  * all). Rules without a host, and Ingresses with only a default backend, count as covered by any TLS entry.
  * Violation kinds: {@code default} (the Ingress has TLS, but not for this host: clients reaching the host over
- * HTTPS get the controller's default certificate) and {@code no-tls} (no TLS at all), unless one of the
- * {@code terminatedElsewhere} annotations says a load balancer in front terminates TLS.
+ * HTTPS get the controller's default certificate) and {@code no-tls} (no TLS at all). Nothing is reported when one
+ * of the {@code tlsAnnotations} says TLS is handled without {@code spec.tls} (a load balancer's certificate,
+ * Traefik's router.tls or its websecure entry point).
  * Placeholders: {@code host}, {@code hosts}, {@code tlsHosts}.
  */
 public final class TlsHostsAssertion implements Assertion {
@@ -53,13 +54,13 @@ public final class TlsHostsAssertion implements Assertion {
             check.problem(null, "tls-hosts needs target ingress-routes, not " + selector.name());
         }
         config.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("terminatedElsewhere")) {
-                check.problem(field, "unknown option; tls-hosts has terminatedElsewhere");
+            if (!field.equals("tlsAnnotations")) {
+                check.problem(field, "unknown option; tls-hosts has tlsAnnotations");
             }
         });
-        JsonNode elsewhere = check.resolved(config.path("terminatedElsewhere"));
-        if (!elsewhere.isMissingNode() && !isListOfStrings(elsewhere)) {
-            check.problem("terminatedElsewhere", "must be a list of annotation keys");
+        JsonNode annotations = check.resolved(config.path("tlsAnnotations"));
+        if (!annotations.isMissingNode() && !isListOfStrings(annotations)) {
+            check.problem("tlsAnnotations", "must be a list of annotation keys, or key=word");
         }
         return check.problems();
     }
@@ -82,8 +83,8 @@ public final class TlsHostsAssertion implements Assertion {
             return List.of();
         }
         JsonNode annotations = target.node().path("metadata").path("annotations");
-        for (JsonNode key : config.path("terminatedElsewhere")) {
-            if (annotations.hasNonNull(key.asText())) {
+        for (JsonNode entry : config.path("tlsAnnotations")) {
+            if (saysTls(annotations, entry.asText())) {
                 return List.of();
             }
         }
@@ -136,6 +137,29 @@ public final class TlsHostsAssertion implements Assertion {
                     Map.of("host", host, "hosts", host, "tlsHosts", tlsText)));
         }
         return violations;
+    }
+
+    /**
+     * {@code key}: the annotation is set to anything but "false"; {@code key=word}: its comma-separated value lists
+     * that word (Traefik's {@code router.entrypoints=websecure}).
+     */
+    private static boolean saysTls(JsonNode annotations, String entry) {
+        int equals = entry.indexOf('=');
+        String key = equals < 0 ? entry : entry.substring(0, equals);
+        JsonNode value = annotations.path(key);
+        if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+            return false;
+        }
+        if (equals < 0) {
+            return !value.asText().strip().equalsIgnoreCase("false");
+        }
+        String word = entry.substring(equals + 1);
+        for (String part : value.asText().split(",")) {
+            if (part.strip().equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean covered(String host, Set<String> tlsHosts) {

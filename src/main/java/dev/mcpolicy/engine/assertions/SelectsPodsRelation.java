@@ -23,7 +23,7 @@ import java.util.TreeMap;
 
 /**
  * {@code selects-pods}: a Service's or PodDisruptionBudget's selector matches the pods of at least one workload of
- * the render in its namespace. Not judged, because the pods may legitimately come from elsewhere:
+ * the render in its namespace; Helm hook Pods (tests) do not count, since they are gone once they have run. Not judged, because the pods may legitimately come from elsewhere:
  * Services without a selector (endpoints managed by hand) and ExternalName Services; selectors in a namespace where
  * the render runs no workload at all (they aim at another release's pods); selectors aimed at pods an operator
  * creates from a custom resource of the render ({@link OperatorManagedPods}).
@@ -59,7 +59,7 @@ public final class SelectsPodsRelation implements Relation {
         }
         boolean service = object.kind().equals("Service");
         List<Workload> selected = service ? graph.selectedBy(object) : graph.coveredBy(object);
-        if (!selected.isEmpty()) {
+        if (selected.stream().anyMatch(workload -> !workload.helmHook())) {
             return List.of();
         }
         LabelSelector selector = graph.selector(object).orElse(LabelSelector.nothing());
@@ -68,14 +68,16 @@ public final class SelectsPodsRelation implements Relation {
             return List.of();
         }
         List<Violation.Related> related = new ArrayList<>();
+        List<Workload> nearest = new ArrayList<>();
         String note = selector.problem().map(problem -> " The selector is invalid (" + problem + "), so it selects"
                         + " nothing.")
-                .orElseGet(() -> nearestNote(context, object, selector, related));
+                .orElseGet(() -> nearestNote(context, object, selector, related, nearest));
         boolean hasSelector = !object.node().path("spec").path("selector").isMissingNode();
         Map<String, String> facts = new HashMap<>();
         facts.put("selector", hasSelector ? selector.toString() : "none");
         facts.put("selectorNote", note);
-        String pointer = object.pointer(hasSelector ? "/spec/selector" : "/spec");
+        String pointer = object.pointer(hasSelector ? "/spec/selector" + offendingLabel(object, selector, nearest)
+                : "/spec");
         return List.of(new Violation(Violation.DEFAULT, pointer, facts, Map.of(), related));
     }
 
@@ -99,8 +101,28 @@ public final class SelectsPodsRelation implements Relation {
     }
 
     /** Names the workloads of the namespace whose pods share a label with the selector: the likely intended ones. */
+    /**
+     * The relative pointer of the first selector label (in document order) that the closest workload's pods do not
+     * carry: the line to fix. Empty when there is no closest workload or the labels are not the culprit.
+     */
+    private static String offendingLabel(K8sObject object, LabelSelector selector, List<Workload> nearest) {
+        if (nearest.isEmpty()) {
+            return "";
+        }
+        Map<String, String> podLabels = nearest.get(0).podLabels();
+        boolean service = object.kind().equals("Service");
+        JsonNode labels = service ? object.node().path("spec").path("selector")
+                : object.node().path("spec").path("selector").path("matchLabels");
+        for (Map.Entry<String, JsonNode> label : labels.properties()) {
+            if (!label.getValue().asText().equals(podLabels.get(label.getKey()))) {
+                return (service ? "/" : "/matchLabels/") + dev.mcpolicy.manifest.JsonPointers.escape(label.getKey());
+            }
+        }
+        return "";
+    }
+
     private static String nearestNote(EvaluationContext context, K8sObject object, LabelSelector selector,
-                                      List<Violation.Related> related) {
+                                      List<Violation.Related> related, List<Workload> nearestOut) {
         Map<String, List<Workload>> byLabel = context.memo("workloads-by-namespace-label", () -> {
             Map<String, List<Workload>> index = new HashMap<>();
             for (Workload workload : context.graph().workloads()) {
@@ -134,6 +156,7 @@ public final class SelectsPodsRelation implements Relation {
                 nearest.add(entry.getKey());
             }
         }
+        nearestOut.addAll(nearest);
         if (nearest.isEmpty()) {
             return " No workload in namespace " + object.namespace() + " carries these labels.";
         }

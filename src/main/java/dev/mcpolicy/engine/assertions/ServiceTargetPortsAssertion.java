@@ -68,7 +68,9 @@ public final class ServiceTargetPortsAssertion implements Assertion {
         if (target.object() == null || !target.object().apiVersion().equals("v1")) {
             return List.of();
         }
-        List<Workload> selected = context.graph().selectedBy(target.object());
+        // Helm hook Pods (tests) are gone once they have run; they neither need nor provide the port.
+        List<Workload> selected = context.graph().selectedBy(target.object()).stream()
+                .filter(workload -> !workload.helmHook()).toList();
         JsonNode ports = target.node().path("spec").path("ports");
         if (selected.isEmpty() || !ports.isArray()) {
             return List.of();

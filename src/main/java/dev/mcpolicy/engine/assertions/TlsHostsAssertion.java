@@ -132,9 +132,15 @@ public final class TlsHostsAssertion implements Assertion {
             if (host == null || covered(host.toLowerCase(Locale.ROOT), tlsHosts) || !reported.add(host)) {
                 continue;
             }
-            violations.add(Violation.of(Violation.DEFAULT,
-                    target.object().pointer("/spec/rules/" + ruleIndexes.get(i) + "/host"),
-                    Map.of("host", host, "hosts", host, "tlsHosts", tlsText)));
+            String rulePointer = target.object().pointer("/spec/rules/" + ruleIndexes.get(i) + "/host");
+            // With one TLS entry, the list to extend is the place to fix; the rule's host is shown next to it.
+            boolean oneEntry = tls.size() == 1 && tls.get(0).path("hosts").isArray();
+            String pointer = oneEntry ? target.object().pointer("/spec/tls/0/hosts/0") : rulePointer;
+            List<Violation.Related> related = oneEntry
+                    ? List.of(new Violation.Related(target.document(), rulePointer, "the rule serving " + host))
+                    : List.of();
+            violations.add(new Violation(Violation.DEFAULT, pointer,
+                    Map.of("host", host, "hosts", host, "tlsHosts", tlsText), Map.of(), related));
         }
         return violations;
     }

@@ -123,37 +123,39 @@ public final class SelectsPodsRelation implements Relation {
 
     private static String nearestNote(EvaluationContext context, K8sObject object, LabelSelector selector,
                                       List<Violation.Related> related, List<Workload> nearestOut) {
-        Map<String, List<Workload>> byLabel = context.memo("workloads-by-namespace-label", () -> {
+        // Indexed by namespace + label key: candidates share a key with the selector, so a typo in a value is found.
+        Map<String, List<Workload>> byLabel = context.memo("workloads-by-namespace-label-key", () -> {
             Map<String, List<Workload>> index = new HashMap<>();
             for (Workload workload : context.graph().workloads()) {
                 String namespace = Objects.toString(workload.object().namespace(), "");
-                workload.podLabels().forEach((key, value) ->
-                        index.computeIfAbsent(namespace + '\0' + key + '=' + value, k -> new ArrayList<>()).add(workload));
+                workload.podLabels().keySet().forEach(key ->
+                        index.computeIfAbsent(namespace + '\0' + key, k -> new ArrayList<>()).add(workload));
             }
             return index;
         });
         String namespace = Objects.toString(object.namespace(), "");
-        Map<Workload, Integer> scores = new java.util.LinkedHashMap<>(); // records of the graph: few, small
+        // Identity, not record equality: comparing workloads would compare whole pod specs.
+        Map<Workload, Boolean> candidates = new java.util.IdentityHashMap<>();
+        List<Workload> ordered = new ArrayList<>();
         for (Map.Entry<String, String> label : new TreeMap<>(selector.matchLabels()).entrySet()) {
-            List<Workload> sharing = byLabel.getOrDefault(namespace + '\0' + label.getKey() + '=' + label.getValue(),
-                    List.of());
-            // A label every workload shares (the release instance) would make each finding scan the namespace.
+            List<Workload> sharing = byLabel.getOrDefault(namespace + '\0' + label.getKey(), List.of());
+            // A key every workload carries (the release instance) would make each finding scan the namespace.
             for (Workload workload : sharing.subList(0, Math.min(sharing.size(), MAX_CANDIDATES_PER_LABEL))) {
-                if (!workload.helmHook()) {
-                    scores.merge(workload, 0, Integer::sum);
+                if (!workload.helmHook() && candidates.put(workload, Boolean.TRUE) == null) {
+                    ordered.add(workload);
                 }
             }
         }
-        int best = 0;
-        for (Map.Entry<Workload, Integer> entry : scores.entrySet()) {
-            int score = score(entry.getKey().podLabels(), selector.matchLabels());
-            entry.setValue(score);
-            best = Math.max(best, score);
+        int[] scores = new int[ordered.size()];
+        int best = 1; // at least a near match of one label
+        for (int i = 0; i < ordered.size(); i++) {
+            scores[i] = score(ordered.get(i).podLabels(), selector.matchLabels());
+            best = Math.max(best, scores[i]);
         }
-        Set<Workload> nearest = new LinkedHashSet<>();
-        for (Map.Entry<Workload, Integer> entry : scores.entrySet()) {
-            if (entry.getValue() == best && nearest.size() < MAX_NAMED) {
-                nearest.add(entry.getKey());
+        List<Workload> nearest = new ArrayList<>();
+        for (int i = 0; i < ordered.size() && nearest.size() < MAX_NAMED; i++) {
+            if (scores[i] == best) {
+                nearest.add(ordered.get(i));
             }
         }
         nearestOut.addAll(nearest);

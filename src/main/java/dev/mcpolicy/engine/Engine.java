@@ -92,6 +92,7 @@ public final class Engine {
                     .orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " names an unknown assertion"));
             JsonNode config = ParameterSubstitution.apply(check.path("assert").path(assertionName), parameters);
             Where where = new Where(check.path("where"));
+            CheckLevels levels = CheckLevels.of(rule, check);
             for (Target target : selector.select(context, where)) {
                 for (Violation violation : assertion.check(target, config, context)) {
                     String template = template(check, assertion, violation.kind());
@@ -99,7 +100,7 @@ public final class Engine {
                     values.putAll(commonPlaceholders(target));
                     values.putAll(target.placeholders());
                     values.putAll(violation.placeholders());
-                    Finding finding = FindingFactory.create(rule, target, violation,
+                    Finding finding = FindingFactory.create(rule, levels.of(violation.kind()), target, violation,
                             MessageTemplate.render(template, values));
                     findings.add(inferred && McpScope.of(check) ? McpScope.lowerCertainty(finding) : finding);
                 }

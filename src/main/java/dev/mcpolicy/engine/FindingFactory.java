@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine;
 
 import dev.mcpolicy.finding.Finding;
+import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.graph.K8sObject;
@@ -26,7 +27,7 @@ final class FindingFactory {
     private FindingFactory() {
     }
 
-    static Finding create(RuleDefinition rule, Target target, Violation violation, String message) {
+    static Finding create(RuleDefinition rule, Level level, Target target, Violation violation, String message) {
         ManifestDocument document = violation.document() != null ? violation.document() : target.document();
         Location location = locate(document, violation.pointer());
         boolean valuesFile = target.object() == null;
@@ -34,7 +35,7 @@ final class FindingFactory {
         for (Violation.Related place : violation.related()) {
             related.add(new Finding.RelatedLocation(locate(place.document(), place.pointer()), place.message()));
         }
-        return new Finding(rule.id(), rule.level(), message, location, valuesFile ? null : location,
+        return new Finding(rule.id(), level, message, location, valuesFile ? null : location,
                 valuesFile ? null : objectRef(target.object()), violation.pointer(), document.helmSource(),
                 related, List.of(), violation.properties());
     }

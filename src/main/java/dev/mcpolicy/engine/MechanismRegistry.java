@@ -7,6 +7,11 @@ import dev.mcpolicy.engine.assertions.CoveredByPdbRelation;
 import dev.mcpolicy.engine.assertions.ExistsAssertion;
 import dev.mcpolicy.engine.assertions.KnownControllerRelation;
 import dev.mcpolicy.engine.assertions.RelationAssertion;
+import dev.mcpolicy.engine.assertions.RouteBackendsAssertion;
+import dev.mcpolicy.engine.assertions.SecretDataAssertion;
+import dev.mcpolicy.engine.assertions.SelectsPodsRelation;
+import dev.mcpolicy.engine.assertions.ServiceTargetPortsAssertion;
+import dev.mcpolicy.engine.assertions.TlsHostsAssertion;
 import dev.mcpolicy.engine.assertions.SchemaAssertion;
 import dev.mcpolicy.engine.assertions.SecretsAssertion;
 import dev.mcpolicy.engine.assertions.ValueAssertion;
@@ -72,6 +77,11 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(new ChartFileAssertion());
         registry.register(new CoveredByPdbRelation());
         registry.register(new KnownControllerRelation());
+        registry.register(new SelectsPodsRelation());
+        registry.register(new ServiceTargetPortsAssertion());
+        registry.register(new RouteBackendsAssertion());
+        registry.register(new TlsHostsAssertion());
+        registry.register(new SecretDataAssertion());
         return registry;
     }
 
@@ -162,6 +172,15 @@ public final class MechanismRegistry implements CheckValidator {
         if (!configProblems.isEmpty()) {
             return;
         }
+        Iterator<String> levelKinds = check.path("levels").fieldNames();
+        while (levelKinds.hasNext()) {
+            String kind = levelKinds.next();
+            if (!kind.equals(Violation.DEFAULT) && !assertion.messageKinds().contains(kind)) {
+                problems.add(new Problem(pointer + "/levels/" + JsonPointers.escape(kind), "the " + assertionName
+                        + " assertion has no violation kind '" + kind + "'; kinds: "
+                        + String.join(", ", new TreeSet<>(kindsWithDefault(assertion)))));
+            }
+        }
         Set<String> known = new TreeSet<>(COMMON_PLACEHOLDERS);
         known.addAll(selector.placeholders());
         known.addAll(assertion.placeholders(config, this));
@@ -179,6 +198,12 @@ public final class MechanismRegistry implements CheckValidator {
                 checkPlaceholders(entry.getValue().asText(), messagePointer, known, problems);
             }
         }
+    }
+
+    private static Set<String> kindsWithDefault(Assertion assertion) {
+        Set<String> kinds = new TreeSet<>(assertion.messageKinds());
+        kinds.add(Violation.DEFAULT);
+        return kinds;
     }
 
     /** Problems of a {@code where} block for {@code selector}, added to {@code problems}. */

@@ -108,6 +108,11 @@ public final class SecretScanner {
         return detect(name, value, Context.PLAIN).map(d -> d.at(where));
     }
 
+    /** True for text that stands for a value still to be filled in ({@code <your-key>}, {@code ${API_KEY}}, empty). */
+    public static boolean isFillInMarker(String value) {
+        return value == null || ValueShapes.isPlaceholder(value);
+    }
+
     private void pushFields(Visit visit, Deque<Visit> pending, List<SecretHit> hits) {
         JsonNode node = visit.node();
         boolean secretsMap = visit.key() != null && keyNames.factsOf(visit.key()).secretContainer();

@@ -95,7 +95,8 @@ class EngineTest {
                         "rendered.yaml:9:5 termination-grace-period",
                         "rendered.yaml:28:3 sse-proxy-buffering",
                         "rendered.yaml:28:3 sse-send-timeout",
-                        "rendered.yaml:29:5 sse-read-timeout"),
+                        "rendered.yaml:29:5 sse-read-timeout",
+                        "rendered.yaml:30:1 ingress-tls"),
                 first.stream().map(f -> f.primary().shortText() + " " + f.ruleId()).toList());
     }
 

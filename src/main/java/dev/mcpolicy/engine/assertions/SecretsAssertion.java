@@ -8,6 +8,7 @@ import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Values;
 import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.manifest.JsonPointers;
 import dev.mcpolicy.rules.CheckValidator;
 import dev.mcpolicy.rules.RuleDefinition;
 import dev.mcpolicy.secrets.SecretHit;
@@ -19,8 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code secrets}: literal secrets found by the scanner, in a values document ({@code scan: values}) or in a
- * container's {@code env[].value} literals ({@code scan: env}). Messages get {@code key}, {@code secretKind} and
+ * {@code secrets}: literal secrets found by the scanner, in a values document ({@code scan: values}), in a
+ * container's {@code env[].value} literals ({@code scan: env}) or in a ConfigMap's {@code data} ({@code scan: config-map}). Messages get {@code key}, {@code secretKind} and
  * {@code reason} — never the value.
  */
 public final class SecretsAssertion implements Assertion {
@@ -49,6 +50,10 @@ public final class SecretsAssertion implements Assertion {
         if (scan.equals("values") && !selector.yieldsValuesDocuments()) {
             check.problem("scan", "scan: values needs target values-documents, not " + selector.name());
         }
+        if (scan.equals("config-map") && (selector.yieldsContainers() || selector.yieldsValuesDocuments())) {
+            check.problem("scan", "scan: config-map needs an object target (objects with where: {kind: ConfigMap}), not "
+                    + selector.name());
+        }
         if (scan.equals("env") && !selector.yieldsContainers()) {
             check.problem("scan", "scan: env needs a container target (containers or mcp-server-containers), not "
                     + selector.name());
@@ -58,7 +63,36 @@ public final class SecretsAssertion implements Assertion {
 
     @Override
     public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        return config.path("scan").asText().equals("values") ? scanValues(target, context) : scanEnv(target, context);
+        return switch (config.path("scan").asText()) {
+            case "values" -> scanValues(target, context);
+            case "config-map" -> scanConfigMap(target, context);
+            default -> scanEnv(target, context);
+        };
+    }
+
+    /**
+     * Each {@code data} entry of a core ConfigMap, classified like an env var of that name: ConfigMap keys become env
+     * vars through {@code envFrom}, and file-like entries are scanned for credentials embedded in their text.
+     */
+    private static List<Violation> scanConfigMap(Target target, EvaluationContext context) {
+        List<Violation> violations = new ArrayList<>();
+        if (target.object() == null || !target.object().kind().equals("ConfigMap")
+                || !target.object().apiVersion().equals("v1")) {
+            return violations;
+        }
+        JsonNode data = target.node().path("data");
+        if (!data.isObject()) {
+            return violations;
+        }
+        for (Map.Entry<String, JsonNode> entry : data.properties()) {
+            if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+                continue;
+            }
+            String pointer = target.pointer() + "/data/" + JsonPointers.escape(entry.getKey());
+            context.secretScanner().classifyEnv(pointer, entry.getKey(), Values.text(entry.getValue()))
+                    .ifPresent(hit -> violations.add(violation(pointer, entry.getKey(), hit)));
+        }
+        return violations;
     }
 
     private static List<Violation> scanValues(Target target, EvaluationContext context) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /**
  * Objects of one kind ({@code hpas}, {@code pdbs}, {@code services}) or of any kind ({@code objects}), with the
@@ -26,14 +27,22 @@ public final class KindSelector implements Selector {
     private final String mcpFilter;
     private final String placeholder;
     private final BiFunction<ResourceGraph, K8sObject, List<Workload>> related;
+    private final Map<String, BiPredicate<EvaluationContext, K8sObject>> flags;
 
     private KindSelector(String name, String kind, String mcpFilter, String placeholder,
                          BiFunction<ResourceGraph, K8sObject, List<Workload>> related) {
+        this(name, kind, mcpFilter, placeholder, related, Map.of());
+    }
+
+    private KindSelector(String name, String kind, String mcpFilter, String placeholder,
+                         BiFunction<ResourceGraph, K8sObject, List<Workload>> related,
+                         Map<String, BiPredicate<EvaluationContext, K8sObject>> flags) {
         this.name = name;
         this.kind = kind;
         this.mcpFilter = mcpFilter;
         this.placeholder = placeholder;
         this.related = related;
+        this.flags = Map.copyOf(flags);
     }
 
     /** HPAs; {@code scalesMcpServer}; placeholder {@code scaleTarget}. */
@@ -42,21 +51,39 @@ public final class KindSelector implements Selector {
                 (graph, hpa) -> graph.hpaTarget(hpa).map(List::of).orElse(List.of()));
     }
 
-    /** PodDisruptionBudgets; {@code coversMcpServer}; placeholder {@code coveredWorkloads}. */
+    /**
+     * PodDisruptionBudgets; {@code coversMcpServer}; {@code besideUncoveredMcpServer} (its namespace holds a
+     * long-running MCP server no budget covers, which {@code covered-by-pdb} reports); placeholder
+     * {@code coveredWorkloads}.
+     */
     public static KindSelector pdbs() {
         return new KindSelector("pdbs", "PodDisruptionBudget", "coversMcpServer", "coveredWorkloads",
-                ResourceGraph::coveredBy);
+                ResourceGraph::coveredBy, Map.of("besideUncoveredMcpServer", RouteIndex::besideUncoveredMcpServer));
     }
 
-    /** Services; {@code selectsMcpServer}; placeholder {@code selectedWorkloads}. */
+    /**
+     * Services; {@code selectsMcpServer}; {@code routed} (a route of the render names it as a backend); placeholders
+     * {@code selectedWorkloads} and {@code routes} (the routes naming it, or "no route").
+     */
     public static KindSelector services() {
         return new KindSelector("services", "Service", "selectsMcpServer", "selectedWorkloads",
-                ResourceGraph::selectedBy);
+                ResourceGraph::selectedBy,
+                Map.of("routed", (context, service) -> !RouteIndex.routesTo(context, service).isEmpty()));
     }
 
     /** Every object; filter with {@code kind} and {@code apiVersion}. */
     public static KindSelector objects() {
         return new KindSelector("objects", null, null, null, null);
+    }
+
+    private boolean flagsAllow(EvaluationContext context, Where where, K8sObject object) {
+        for (Map.Entry<String, BiPredicate<EvaluationContext, K8sObject>> flag : flags.entrySet()) {
+            if (where.bool(flag.getKey()).isPresent()
+                    && !where.allows(flag.getKey(), flag.getValue().test(context, object))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -74,12 +101,16 @@ public final class KindSelector implements Selector {
         if (mcpFilter != null) {
             filters.put(mcpFilter, FilterKind.BOOLEAN);
         }
+        flags.keySet().forEach(flag -> filters.put(flag, FilterKind.BOOLEAN));
         return filters;
     }
 
     @Override
     public Set<String> placeholders() {
-        return placeholder == null ? Set.of() : Set.of(placeholder);
+        if (placeholder == null) {
+            return Set.of();
+        }
+        return flags.containsKey("routed") ? Set.of(placeholder, "routes") : Set.of(placeholder);
     }
 
     @Override
@@ -102,12 +133,19 @@ public final class KindSelector implements Selector {
             }
             List<Workload> workloads = related.apply(graph, object);
             boolean touchesMcpServer = workloads.stream().anyMatch(graph::isMcpServer);
-            if (!where.allows(mcpFilter, touchesMcpServer)) {
+            if (!where.allows(mcpFilter, touchesMcpServer) || !flagsAllow(context, where, object)) {
                 continue;
             }
             Set<String> names = new LinkedHashSet<>();
             workloads.forEach(workload -> names.add(workload.object().displayName()));
-            targets.add(Target.of(object, null, Map.of(placeholder, names.isEmpty() ? "none" : String.join(", ", names))));
+            Map<String, String> placeholders = new HashMap<>();
+            placeholders.put(placeholder, names.isEmpty() ? "none" : String.join(", ", names));
+            if (flags.containsKey("routed")) {
+                Set<String> routes = new LinkedHashSet<>();
+                RouteIndex.routesTo(context, object).forEach(route -> routes.add(route.displayName()));
+                placeholders.put("routes", routes.isEmpty() ? "no route" : String.join(", ", routes));
+            }
+            targets.add(Target.of(object, null, placeholders));
         }
         return targets;
     }

@@ -1,0 +1,170 @@
+package dev.mcpolicy.engine.assertions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.Assertion;
+import dev.mcpolicy.engine.EvaluationContext;
+import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.engine.Selector;
+import dev.mcpolicy.engine.Target;
+import dev.mcpolicy.engine.Values;
+import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.graph.Workload;
+import dev.mcpolicy.rules.CheckValidator;
+import dev.mcpolicy.rules.RuleDefinition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code service-target-ports}: every {@code spec.ports[].targetPort} of a Service (default: its {@code port}) is a
+ * port the containers of the workloads it selects declare, by {@code ports[].name} or {@code containerPort}.
+ * Services that select no workload of the render are left to {@code selects-pods}.
+ * Violation kinds: {@code default} (a named targetPort no selected container declares: the endpoints stay empty),
+ * {@code number-not-declared} (a number no container declares while they declare others; containerPort is
+ * informational, so this is weaker) and {@code number-as-string} (a quoted number, which the API server rejects
+ * because a port name must contain a letter).
+ * Placeholders: {@code port}, {@code targetPort}, {@code targetPortNote}, {@code declaredPorts}, {@code selectedWorkloads}.
+ */
+public final class ServiceTargetPortsAssertion implements Assertion {
+    public static final String NUMBER_NOT_DECLARED = "number-not-declared";
+    public static final String NUMBER_AS_STRING = "number-as-string";
+    private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers");
+
+    @Override
+    public String name() {
+        return "service-target-ports";
+    }
+
+    @Override
+    public Set<String> messageKinds() {
+        return Set.of(NUMBER_NOT_DECLARED, NUMBER_AS_STRING);
+    }
+
+    @Override
+    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
+        return Set.of("port", "targetPort", "targetPortNote", "declaredPorts", "selectedWorkloads");
+    }
+
+    @Override
+    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
+                                                 Map<String, RuleDefinition.Parameter> parameters,
+                                                 MechanismRegistry registry) {
+        ConfigCheck check = new ConfigCheck(pointer, parameters);
+        if (!selector.name().equals("services")) {
+            check.problem(null, "service-target-ports needs target services, not " + selector.name());
+        }
+        if (config.isObject() && !config.isEmpty()) {
+            check.problem(null, "service-target-ports takes no options; write service-target-ports: {}");
+        }
+        return check.problems();
+    }
+
+    @Override
+    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+        if (target.object() == null || !target.object().apiVersion().equals("v1")) {
+            return List.of();
+        }
+        // Helm hook Pods (tests) are gone once they have run; they neither need nor provide the port.
+        List<Workload> selected = context.graph().selectedBy(target.object()).stream()
+                .filter(workload -> !workload.helmHook()).toList();
+        JsonNode ports = target.node().path("spec").path("ports");
+        if (selected.isEmpty() || !ports.isArray()) {
+            return List.of();
+        }
+        DeclaredPorts declared = DeclaredPorts.of(selected);
+        Set<String> workloadNames = new LinkedHashSet<>();
+        selected.forEach(w -> workloadNames.add(w.object().displayName()));
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            JsonNode port = ports.get(i);
+            JsonNode targetPort = port.path("targetPort");
+            String portText = port.path("name").isTextual() ? "\"" + port.path("name").asText() + "\""
+                    : Values.text(port.path("port"));
+            String base = "/spec/ports/" + i;
+            String kind = null;
+            String written;
+            String note = "";
+            String pointer = target.object().pointer(base + "/targetPort");
+            if (targetPort.isTextual()) {
+                written = targetPort.asText();
+                if (written.chars().allMatch(Character::isDigit) && !written.isEmpty()) {
+                    kind = NUMBER_AS_STRING;
+                } else if (!declared.names().contains(written)) {
+                    kind = Violation.DEFAULT;
+                }
+            } else if (targetPort.isIntegralNumber() || targetPort.isMissingNode() || targetPort.isNull()) {
+                boolean defaulted = !targetPort.isIntegralNumber();
+                JsonNode number = defaulted ? port.path("port") : targetPort;
+                if (!number.isIntegralNumber()) {
+                    continue;
+                }
+                written = Values.text(number);
+                if (defaulted) {
+                    pointer = target.object().pointer(base + "/port");
+                    note = " (targetPort is unset, so it defaults to the port " + written + ")";
+                }
+                if (!declared.numbers().isEmpty() && !declared.numbers().contains(number.intValue())) {
+                    kind = NUMBER_NOT_DECLARED;
+                }
+            } else {
+                continue;
+            }
+            if (kind != null) {
+                violations.add(new Violation(kind, pointer, Map.of(
+                        "port", portText,
+                        "targetPort", written,
+                        "targetPortNote", note,
+                        "declaredPorts", declared.describe(),
+                        "selectedWorkloads", String.join(", ", workloadNames)), Map.of(), declared.related()));
+            }
+        }
+        return violations;
+    }
+
+    /** The container ports of the selected workloads: names, numbers and where they are written. */
+    private record DeclaredPorts(Set<String> names, Set<Integer> numbers, Set<String> described,
+                                 List<Violation.Related> related) {
+        static DeclaredPorts of(List<Workload> workloads) {
+            DeclaredPorts declared = new DeclaredPorts(new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), new ArrayList<>());
+            for (Workload workload : workloads) {
+                for (String list : CONTAINER_LISTS) {
+                    JsonNode containers = workload.podSpec().path(list);
+                    for (int c = 0; containers.isArray() && c < containers.size(); c++) {
+                        declared.add(workload, list, c, containers.get(c).path("ports"));
+                    }
+                }
+            }
+            return declared;
+        }
+
+        private void add(Workload workload, String list, int index, JsonNode ports) {
+            if (!ports.isArray() || ports.isEmpty()) {
+                return;
+            }
+            for (JsonNode port : ports) {
+                String name = port.path("name").isTextual() ? port.path("name").asText() : null;
+                JsonNode number = port.path("containerPort");
+                if (name != null) {
+                    names.add(name);
+                }
+                if (number.isIntegralNumber()) {
+                    numbers.add(number.intValue());
+                }
+                described.add((name == null ? "" : name + ":") + Values.text(number));
+            }
+            if (related.size() < 3) {
+                related.add(new Violation.Related(workload.object().document(),
+                        workload.object().pointer(workload.podSpecPointer() + "/" + list + "/" + index + "/ports"),
+                        workload.object().displayName() + " declares its container ports here"));
+            }
+        }
+
+        String describe() {
+            return described.isEmpty() ? "none" : String.join(", ", described);
+        }
+    }
+}

@@ -1,7 +1,15 @@
 package dev.mcpolicy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.assertions.AllowsEvictionRelation;
+import dev.mcpolicy.engine.assertions.ContainerPortAssertion;
 import dev.mcpolicy.engine.assertions.CoveredByPdbRelation;
+import dev.mcpolicy.engine.assertions.ImageAssertion;
+import dev.mcpolicy.engine.assertions.PreStopGraceAssertion;
+import dev.mcpolicy.engine.assertions.ReplicaCountAssertion;
+import dev.mcpolicy.engine.assertions.ScaleRateAssertion;
+import dev.mcpolicy.engine.assertions.ScaleTargetExistsRelation;
+import dev.mcpolicy.engine.assertions.SessionAffinityRelation;
 import dev.mcpolicy.engine.assertions.RelationAssertion;
 import dev.mcpolicy.engine.assertions.SchemaAssertion;
 import dev.mcpolicy.engine.assertions.SecretsAssertion;
@@ -56,6 +64,14 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(new RelationAssertion(registry::relation));
         registry.register(new SecretsAssertion());
         registry.register(new CoveredByPdbRelation());
+        registry.register(new ContainerPortAssertion());
+        registry.register(new ImageAssertion());
+        registry.register(new ReplicaCountAssertion());
+        registry.register(new ScaleRateAssertion());
+        registry.register(new PreStopGraceAssertion());
+        registry.register(new AllowsEvictionRelation());
+        registry.register(new ScaleTargetExistsRelation());
+        registry.register(new SessionAffinityRelation());
         return registry;
     }
 

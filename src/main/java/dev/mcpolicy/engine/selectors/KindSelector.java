@@ -4,6 +4,7 @@ import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.workloads.SessionState;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.graph.Workload;
@@ -18,7 +19,8 @@ import java.util.function.BiFunction;
 
 /**
  * Objects of one kind ({@code hpas}, {@code pdbs}, {@code services}) or of any kind ({@code objects}), with the
- * common {@code kind}/{@code apiVersion} filters and one relation filter to MCP servers.
+ * common {@code kind}/{@code apiVersion} filters, one relation filter to MCP servers, and {@code sessionsInMemory}:
+ * a related MCP server keeps its sessions in memory ({@link SessionState}).
  */
 public final class KindSelector implements Selector {
     private final String name;
@@ -73,13 +75,14 @@ public final class KindSelector implements Selector {
         }
         if (mcpFilter != null) {
             filters.put(mcpFilter, FilterKind.BOOLEAN);
+            filters.put("sessionsInMemory", FilterKind.BOOLEAN);
         }
         return filters;
     }
 
     @Override
     public Set<String> placeholders() {
-        return placeholder == null ? Set.of() : Set.of(placeholder);
+        return placeholder == null ? Set.of() : Set.of(placeholder, "sessionReason");
     }
 
     @Override
@@ -105,10 +108,26 @@ public final class KindSelector implements Selector {
             if (!where.allows(mcpFilter, touchesMcpServer)) {
                 continue;
             }
+            String sessionReason = sessionsInMemoryReason(context, workloads);
+            if (!where.allows("sessionsInMemory", sessionReason != null)) {
+                continue;
+            }
             Set<String> names = new LinkedHashSet<>();
             workloads.forEach(workload -> names.add(workload.object().displayName()));
-            targets.add(Target.of(object, null, Map.of(placeholder, names.isEmpty() ? "none" : String.join(", ", names))));
+            targets.add(Target.of(object, null, Map.of(placeholder, names.isEmpty() ? "none" : String.join(", ", names),
+                    "sessionReason", sessionReason == null ? "" : sessionReason)));
         }
         return targets;
+    }
+
+    /** Why a related MCP server keeps sessions in memory ({@link SessionState}), or null when none does. */
+    private static String sessionsInMemoryReason(EvaluationContext context, List<Workload> workloads) {
+        for (Workload workload : workloads) {
+            SessionState state = SessionState.of(context, workload);
+            if (state.inMemory() && context.graph().isMcpServer(workload)) {
+                return workload.object().displayName() + ": " + state.reason();
+            }
+        }
+        return null;
     }
 }

@@ -21,7 +21,9 @@ import java.util.Set;
  * {@code image}: the container image reference at {@code path} ({@code /image} by default), read as the container
  * runtime reads it ({@link ImageReference}), must not be one of the shapes {@code reject} lists: {@code empty}
  * (unset or blank), {@code malformed} (the runtime cannot parse it, e.g. {@code repo:} from an empty tag value),
- * {@code latest} (tag latest, no digest) or {@code untagged} (no tag, no digest). Each shape is a message kind.
+ * {@code latest} (tag latest, no digest), {@code untagged} (no tag, no digest) or {@code always-pulled} (a pinned tag
+ * or digest with {@code imagePullPolicy: Always}, which re-contacts the registry on every pod start for an image that
+ * cannot change). Each shape is a message kind.
  * Placeholders: {@code image}, {@code repository}, {@code tag}, {@code pullPolicy} (written or defaulted).
  */
 public final class ImageAssertion implements Assertion {
@@ -29,7 +31,8 @@ public final class ImageAssertion implements Assertion {
     public static final String MALFORMED = "malformed";
     public static final String LATEST = "latest";
     public static final String UNTAGGED = "untagged";
-    private static final Set<String> SHAPES = Set.of(EMPTY, MALFORMED, LATEST, UNTAGGED);
+    public static final String ALWAYS_PULLED = "always-pulled";
+    private static final Set<String> SHAPES = Set.of(EMPTY, MALFORMED, LATEST, UNTAGGED, ALWAYS_PULLED);
 
     @Override
     public String name() {
@@ -60,11 +63,11 @@ public final class ImageAssertion implements Assertion {
         }
         JsonNode reject = config.path("reject");
         if (!reject.isArray() || reject.isEmpty()) {
-            check.problem("reject", "must list shapes to reject: empty, malformed, latest, untagged");
+            check.problem("reject", "must list shapes to reject: empty, malformed, latest, untagged, always-pulled");
         } else {
             for (int i = 0; i < reject.size(); i++) {
                 if (!SHAPES.contains(reject.get(i).asText())) {
-                    check.problem("reject/" + i, "must be empty, malformed, latest or untagged");
+                    check.problem("reject/" + i, "must be empty, malformed, latest, untagged or always-pulled");
                 }
             }
         }
@@ -88,6 +91,9 @@ public final class ImageAssertion implements Assertion {
             shape = LATEST;
         } else if (image.untagged()) {
             shape = UNTAGGED;
+        } else if ("Always".equals(target.node().path("imagePullPolicy").asText())) {
+            shape = ALWAYS_PULLED;
+            relative = "/imagePullPolicy";
         } else {
             return List.of();
         }

@@ -116,7 +116,8 @@ public final class ReplicaCountAssertion implements Assertion {
                 return List.of();
             }
             value = IntOrPercent.read(config.get("default"));
-            facts.put("defaultNote", " (unset, so Kubernetes' default of " + value.orElseThrow().text() + " applies)");
+            facts.put("written", value.orElseThrow().text());
+            facts.put("defaultNote", " (unset, so the default applies)");
         } else {
             value = IntOrPercent.read(node);
             if (value.isEmpty()) {

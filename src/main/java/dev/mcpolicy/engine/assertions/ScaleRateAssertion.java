@@ -134,8 +134,8 @@ public final class ScaleRateAssertion implements Assertion {
 
         String text(int maxReplicas) {
             return type.equals("Pods") ? value + " pod" + (value == 1 ? "" : "s") + " every " + periodSeconds + "s"
-                    : value + "% every " + periodSeconds + "s (" + pods(maxReplicas) + " of " + maxReplicas
-                    + " pods)";
+                    : value + "% of its pods every " + periodSeconds + "s (" + pods(maxReplicas) + " at "
+                    + maxReplicas + " replicas)";
         }
     }
 }

@@ -10,24 +10,29 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which environment a render is for, as far as the input says: the words of the object's namespace
- * ({@code mcp-production} → mcp, production) and of the values file names given to the run
- * ({@code values-prod.yaml} → values, prod, yaml). In chart mode each environment's render gets only its own values
- * files, so {@code --env production=values-production.yaml} marks that render. A check's {@code where:
- * {environment: [prod, production]}} matches when any of those words is listed.
+ * Which environment a render is for, as far as the input says. A check's {@code where: {environment: [prod,
+ * production]}} matches an object when:
+ * <ol>
+ *   <li>the name of a values file given to the run has one of the listed words ({@code values-production.yaml}, split
+ *       on any non-alphanumeric character); in chart mode each environment's render gets only its own values files,
+ *       so {@code --env production=values-production.yaml} marks that render;</li>
+ *   <li>else, when a values file name has a word of another environment ({@link #OTHER_ENVIRONMENTS}, e.g.
+ *       {@code values-staging.yaml}), it does not match, whatever the namespace;</li>
+ *   <li>else the object's namespace has one of the words ({@code production}, {@code mcp-prod-eu}).</li>
+ * </ol>
+ * Values files outrank the namespace because one namespace is often given for every render of a chart.
  */
 public final class RenderEnvironment {
+    /** Words that name an environment other than production. */
+    public static final Set<String> OTHER_ENVIRONMENTS = Set.of("dev", "development", "staging", "stage", "test",
+            "testing", "qa", "uat", "local", "sandbox", "preview", "ci");
+
     private RenderEnvironment() {
     }
 
     public static boolean matches(EvaluationContext context, K8sObject object, Collection<String> names) {
         Set<String> wanted = new LinkedHashSet<>();
         names.forEach(name -> wanted.add(name.toLowerCase(Locale.ROOT)));
-        for (String word : words(object.namespace())) {
-            if (wanted.contains(word)) {
-                return true;
-            }
-        }
         Set<String> valuesWords = context.memo("values-file-words", () -> {
             Set<String> words = new LinkedHashSet<>();
             for (ManifestDocument document : context.valuesDocuments()) {
@@ -36,12 +41,13 @@ public final class RenderEnvironment {
             }
             return words;
         });
-        for (String word : valuesWords) {
-            if (wanted.contains(word)) {
-                return true;
-            }
+        if (valuesWords.stream().anyMatch(wanted::contains)) {
+            return true;
         }
-        return false;
+        if (valuesWords.stream().anyMatch(word -> OTHER_ENVIRONMENTS.contains(word) && !wanted.contains(word))) {
+            return false;
+        }
+        return words(object.namespace()).stream().anyMatch(wanted::contains);
     }
 
     static Set<String> words(String text) {

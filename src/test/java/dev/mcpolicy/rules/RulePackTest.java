@@ -43,7 +43,12 @@ class RulePackTest {
     @Test
     void everyRuleHasEnoughExamplesAndSarifMetadata() throws Exception {
         RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
-        assertEquals(List.of("hpa-memory-metric", "hpa-min-replicas", "hpa-scale-down-rate", "hpa-scale-down-stabilization", "hpa-target-exists", "image-pinned", "image-pull-policy", "image-reference", "pdb-allows-eviction", "pdb-coverage", "prestop-within-grace", "probe-port", "probes", "replicas", "resources", "rolling-update-no-drop", "session-affinity", "sse-proxy-buffering", "sse-read-timeout", "sse-send-timeout", "termination-grace-period", "values-no-secrets"),
+        assertEquals(List.of(
+                        "hpa-memory-metric", "hpa-min-replicas", "hpa-scale-down-rate", "hpa-scale-down-stabilization",
+                        "hpa-target-exists", "image-pinned", "image-pull-policy", "image-reference", "pdb-allows-eviction",
+                        "pdb-coverage", "prestop-within-grace", "probe-port", "probes", "replicas", "resources",
+                        "rolling-update-no-drop", "session-affinity", "sse-proxy-buffering", "sse-read-timeout",
+                        "sse-send-timeout", "termination-grace-period", "values-no-secrets"),
                 pack.rules().stream().map(RuleDefinition::id).toList());
         for (RuleDefinition rule : pack.rules()) {
             long passing = rule.examples().stream().filter(RuleDefinition.RuleExample::passing).count();

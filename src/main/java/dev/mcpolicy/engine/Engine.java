@@ -91,7 +91,7 @@ public final class Engine {
             Assertion assertion = registry.assertion(assertionName)
                     .orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " names an unknown assertion"));
             JsonNode config = ParameterSubstitution.apply(check.path("assert").path(assertionName), parameters);
-            Where where = new Where(check.path("where"));
+            Where where = new Where(ParameterSubstitution.apply(check.path("where"), parameters));
             CheckLevels levels = CheckLevels.of(rule, check);
             for (Target target : selector.select(context, where)) {
                 for (Violation violation : assertion.check(target, config, context)) {

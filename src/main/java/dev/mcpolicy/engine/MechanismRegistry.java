@@ -1,11 +1,19 @@
 package dev.mcpolicy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.assertions.AllowsEvictionRelation;
 import dev.mcpolicy.engine.assertions.ChartFileAssertion;
 import dev.mcpolicy.engine.assertions.CommandTextAssertion;
+import dev.mcpolicy.engine.assertions.ContainerPortAssertion;
 import dev.mcpolicy.engine.assertions.CoveredByPdbRelation;
 import dev.mcpolicy.engine.assertions.ExistsAssertion;
+import dev.mcpolicy.engine.assertions.ImageAssertion;
 import dev.mcpolicy.engine.assertions.KnownControllerRelation;
+import dev.mcpolicy.engine.assertions.PreStopGraceAssertion;
+import dev.mcpolicy.engine.assertions.ReplicaCountAssertion;
+import dev.mcpolicy.engine.assertions.ScaleRateAssertion;
+import dev.mcpolicy.engine.assertions.ScaleTargetExistsRelation;
+import dev.mcpolicy.engine.assertions.SessionAffinityRelation;
 import dev.mcpolicy.engine.assertions.RelationAssertion;
 import dev.mcpolicy.engine.assertions.RouteBackendsAssertion;
 import dev.mcpolicy.engine.assertions.SecretDataAssertion;
@@ -82,6 +90,14 @@ public final class MechanismRegistry implements CheckValidator {
         registry.register(new RouteBackendsAssertion());
         registry.register(new TlsHostsAssertion());
         registry.register(new SecretDataAssertion());
+        registry.register(new ContainerPortAssertion());
+        registry.register(new ImageAssertion());
+        registry.register(new ReplicaCountAssertion());
+        registry.register(new ScaleRateAssertion());
+        registry.register(new PreStopGraceAssertion());
+        registry.register(new AllowsEvictionRelation());
+        registry.register(new ScaleTargetExistsRelation());
+        registry.register(new SessionAffinityRelation());
         return registry;
     }
 

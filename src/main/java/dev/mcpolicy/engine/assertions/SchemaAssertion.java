@@ -13,6 +13,7 @@ import dev.mcpolicy.engine.MechanismRegistry;
 import dev.mcpolicy.engine.ParameterSubstitution;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
+import dev.mcpolicy.engine.Values;
 import dev.mcpolicy.engine.Violation;
 import dev.mcpolicy.graph.Workload;
 import dev.mcpolicy.manifest.JsonPointers;
@@ -30,7 +31,8 @@ import java.util.Set;
 /**
  * {@code schema}: a JSON Schema (draft 2020-12, {@code ${param}} substituted) applied to the target or to the node at
  * {@code path}; each validation error is one violation on the offending node (a missing required key is reported at
- * the key that should hold it). Placeholders: {@code error} (the validator's words), {@code path}, {@code property}.
+ * the key that should hold it). Placeholders: {@code error} (the validator's words), {@code path}, {@code field} (the
+ * path dotted: {@code resources.requests.cpu}), {@code property}.
  */
 public final class SchemaAssertion implements Assertion {
     public static final String MISSING = "missing";
@@ -49,7 +51,7 @@ public final class SchemaAssertion implements Assertion {
 
     @Override
     public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("error", "path", "property");
+        return Set.of("error", "path", "field", "property");
     }
 
     @Override
@@ -86,7 +88,8 @@ public final class SchemaAssertion implements Assertion {
         String pointer = basePointer + relative;
         JsonNode node = base.at(relative);
         if (node.isMissingNode()) {
-            return List.of(Violation.of(MISSING, pointer, Map.of("error", "missing", "path", relative, "property", "")));
+            return List.of(Violation.of(MISSING, pointer, Map.of("error", "missing", "path", relative,
+                    "field", Values.dottedPath(relative), "property", "")));
         }
         String schemaText = config.path("schema").toString();
         Schema schema = context.memo("schema:" + schemaText, () -> compile(config.path("schema")));
@@ -100,6 +103,7 @@ public final class SchemaAssertion implements Assertion {
             Map<String, String> facts = new HashMap<>();
             facts.put("error", error.getMessage());
             facts.put("path", at.substring(basePointer.length()));
+            facts.put("field", Values.dottedPath(at.substring(basePointer.length())));
             facts.put("property", property == null ? "" : property);
             violations.add(Violation.of(Violation.DEFAULT, at, facts));
         }

@@ -8,13 +8,15 @@ import dev.mcpolicy.engine.Where;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code containers}: every container, init container and ephemeral container of every workload (pointer of the
- * container); {@code mcp-server-containers}: those of MCP servers only.
+ * container); {@code mcp-server-containers}: those of MCP servers only. Filters: kind, containerList, longRunning and
+ * the workload filters of {@link WorkloadFilters}.
  */
 public final class ContainerSelector implements Selector {
     private static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
@@ -42,9 +44,14 @@ public final class ContainerSelector implements Selector {
 
     @Override
     public Map<String, FilterKind> filters() {
-        return onlyMcpServers
-                ? Map.of("kind", FilterKind.STRINGS, "containerList", FilterKind.STRINGS)
-                : Map.of("kind", FilterKind.STRINGS, "containerList", FilterKind.STRINGS, "mcpServer", FilterKind.BOOLEAN);
+        Map<String, FilterKind> filters = new HashMap<>(Map.of("kind", FilterKind.STRINGS,
+                "containerList", FilterKind.STRINGS, "longRunning", FilterKind.BOOLEAN,
+                "scaledByHpa", FilterKind.BOOLEAN, "sessionsInMemory", FilterKind.BOOLEAN,
+                "environment", FilterKind.STRINGS));
+        if (!onlyMcpServers) {
+            filters.put("mcpServer", FilterKind.BOOLEAN);
+        }
+        return filters;
     }
 
     @Override
@@ -68,7 +75,9 @@ public final class ContainerSelector implements Selector {
         List<Target> targets = new ArrayList<>();
         for (Workload workload : candidates) {
             if (!where.allows("kind", workload.object().kind())
-                    || !onlyMcpServers && !where.allows("mcpServer", context.graph().isMcpServer(workload))) {
+                    || !where.allows("longRunning", workload.longRunning())
+                    || !onlyMcpServers && !where.allows("mcpServer", context.graph().isMcpServer(workload))
+                    || !WorkloadFilters.allows(context, where, workload)) {
                 continue;
             }
             for (String list : CONTAINER_LISTS) {

@@ -4,6 +4,7 @@ import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.workloads.SessionState;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.graph.Workload;
@@ -19,7 +20,8 @@ import java.util.function.BiPredicate;
 
 /**
  * Objects of one kind ({@code hpas}, {@code pdbs}, {@code services}) or of any kind ({@code objects}), with the
- * common {@code kind}/{@code apiVersion} filters and one relation filter to MCP servers.
+ * common {@code kind}/{@code apiVersion} filters, one relation filter to MCP servers, and {@code sessionsInMemory}:
+ * a related MCP server keeps its sessions in memory ({@link SessionState}).
  */
 public final class KindSelector implements Selector {
     private final String name;
@@ -100,6 +102,7 @@ public final class KindSelector implements Selector {
         }
         if (mcpFilter != null) {
             filters.put(mcpFilter, FilterKind.BOOLEAN);
+            filters.put("sessionsInMemory", FilterKind.BOOLEAN);
         }
         flags.keySet().forEach(flag -> filters.put(flag, FilterKind.BOOLEAN));
         return filters;
@@ -110,7 +113,8 @@ public final class KindSelector implements Selector {
         if (placeholder == null) {
             return Set.of();
         }
-        return flags.containsKey("routed") ? Set.of(placeholder, "routes") : Set.of(placeholder);
+        return flags.containsKey("routed") ? Set.of(placeholder, "routes", "sessionReason")
+                : Set.of(placeholder, "sessionReason");
     }
 
     @Override
@@ -136,10 +140,15 @@ public final class KindSelector implements Selector {
             if (!where.allows(mcpFilter, touchesMcpServer) || !flagsAllow(context, where, object)) {
                 continue;
             }
+            String sessionReason = sessionsInMemoryReason(context, workloads);
+            if (!where.allows("sessionsInMemory", sessionReason != null)) {
+                continue;
+            }
             Set<String> names = new LinkedHashSet<>();
             workloads.forEach(workload -> names.add(workload.object().displayName()));
             Map<String, String> placeholders = new HashMap<>();
             placeholders.put(placeholder, names.isEmpty() ? "none" : String.join(", ", names));
+            placeholders.put("sessionReason", sessionReason == null ? "" : sessionReason);
             if (flags.containsKey("routed")) {
                 Set<String> routes = new LinkedHashSet<>();
                 RouteIndex.routesTo(context, object).forEach(route -> routes.add(route.displayName()));
@@ -148,5 +157,16 @@ public final class KindSelector implements Selector {
             targets.add(Target.of(object, null, placeholders));
         }
         return targets;
+    }
+
+    /** Why a related MCP server keeps sessions in memory ({@link SessionState}), or null when none does. */
+    private static String sessionsInMemoryReason(EvaluationContext context, List<Workload> workloads) {
+        for (Workload workload : workloads) {
+            SessionState state = SessionState.of(context, workload);
+            if (state.inMemory() && context.graph().isMcpServer(workload)) {
+                return workload.object().displayName() + ": " + state.reason();
+            }
+        }
+        return null;
     }
 }

@@ -7,6 +7,9 @@ import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Where;
 import dev.mcpolicy.graph.Workload;
 
+import dev.mcpolicy.engine.workloads.RenderEnvironment;
+import dev.mcpolicy.engine.workloads.SessionState;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +20,14 @@ import java.util.Set;
 /**
  * {@code workloads}: everything that runs pods (filters kind, mcpServer, longRunning, helmHook, renderHasMcpServer,
  * first);
- * {@code mcp-servers}: only the workloads the graph treats as MCP servers.
+ * {@code mcp-servers}: only the workloads the graph treats as MCP servers. Both also filter on
+ * {@code scaledByHpa} (a HorizontalPodAutoscaler of the render scales it), {@code sessionsInMemory}
+ * ({@link SessionState}) and {@code environment} ({@link RenderEnvironment}).
  *
  * <p>{@code helmHook} keeps workloads whose {@code helm.sh/hook} annotation (a comma-separated list) names one of the
  * given hooks; {@code renderHasMcpServer} keeps workloads only when the render does (or does not) hold an MCP server,
- * for rules about what an MCP chart ships beside its servers; {@code first: true} keeps only the first workload that passes the other filters, in input order, so a
- * check about the whole render reports once.
+ * for rules about what an MCP chart ships beside its servers; {@code first: true} keeps only the first workload that
+ * passes the other filters, in input order, so a check about the whole render reports once.
  */
 public final class WorkloadSelector implements Selector {
     private static final String HELM_HOOK = "helm.sh/hook";
@@ -51,7 +56,9 @@ public final class WorkloadSelector implements Selector {
     @Override
     public Map<String, FilterKind> filters() {
         Map<String, FilterKind> filters = new HashMap<>(Map.of("kind", FilterKind.STRINGS,
-                "longRunning", FilterKind.BOOLEAN, "helmHook", FilterKind.STRINGS, "first", FilterKind.BOOLEAN));
+                "longRunning", FilterKind.BOOLEAN, "helmHook", FilterKind.STRINGS, "first", FilterKind.BOOLEAN,
+                "scaledByHpa", FilterKind.BOOLEAN, "sessionsInMemory", FilterKind.BOOLEAN,
+                "environment", FilterKind.STRINGS));
         if (!onlyMcpServers) {
             filters.put("mcpServer", FilterKind.BOOLEAN);
             filters.put("renderHasMcpServer", FilterKind.BOOLEAN);
@@ -61,7 +68,7 @@ public final class WorkloadSelector implements Selector {
 
     @Override
     public Set<String> placeholders() {
-        return Set.of("mcpReason");
+        return Set.of("mcpReason", "sessionReason");
     }
 
     @Override
@@ -80,9 +87,11 @@ public final class WorkloadSelector implements Selector {
             if (where.allows("kind", workload.object().kind())
                     && where.allows("longRunning", workload.longRunning())
                     && hookAllowed(where, workload)
-                    && (onlyMcpServers || where.allows("mcpServer", context.graph().isMcpServer(workload)))) {
+                    && (onlyMcpServers || where.allows("mcpServer", context.graph().isMcpServer(workload)))
+                    && WorkloadFilters.allows(context, where, workload)) {
                 targets.add(Target.of(workload.object(), workload,
-                        Map.of("mcpReason", McpReasons.reason(context, workload))));
+                        Map.of("mcpReason", McpReasons.reason(context, workload),
+                                "sessionReason", SessionState.of(context, workload).reason())));
                 if (where.bool("first").orElse(false)) {
                     break;
                 }

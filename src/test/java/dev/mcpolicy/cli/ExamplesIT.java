@@ -97,7 +97,33 @@ class ExamplesIT {
             });
             assertTrue(found, "not reported: " + row.group() + "\nreported:\n" + String.join("\n", reported));
         }
-        assertTrue(rows >= 13, "EXPECTED.md table not found");
+        assertTrue(rows >= 50, "EXPECTED.md table not found");
+    }
+
+    /** The chart-level plants of EXPECTED.md are reported when the broken chart itself is checked. */
+    @Test
+    void brokenChartFailsForTheChartLevelReasonsItClaims() throws Exception {
+        JarRun run = JarRun.run(null, java.util.Map.of(), "check", "-n", "mcp", "--release", "mcp-stack",
+                "examples/broken/chart", "-f", "examples/broken/values-leaky.yaml", "--format", "json");
+        assertEquals(1, run.exitCode(), run.stderr());
+        List<String> reported = new ArrayList<>();
+        for (JsonNode finding : JSON.readTree(run.stdout()).path("findings")) {
+            JsonNode location = finding.path("location");
+            String line = Files.readAllLines(Path.of(location.path("file").asText()))
+                    .get(location.path("line").asInt() - 1).strip();
+            reported.add(finding.path("ruleId").asText() + " | " + location.path("file").asText() + " | " + line);
+        }
+        String table = Files.readString(Path.of("examples/broken/EXPECTED.md"));
+        Matcher row = Pattern.compile("\\| ([a-z0-9-]+) \\| [^|]+ \\| `([^`]+)` \\| `([^`]+)` \\|")
+                .matcher(table.substring(table.indexOf("## Planted in the chart itself")));
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            String prefix = row.group(1) + " | " + row.group(2) + " | " + row.group(3);
+            assertTrue(reported.stream().anyMatch(r -> r.startsWith(prefix)),
+                    "not reported: " + row.group() + "\nreported:\n" + String.join("\n", reported));
+        }
+        assertTrue(rows >= 3, "chart-level table not found");
     }
 
     @Test

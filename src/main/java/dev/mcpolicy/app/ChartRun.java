@@ -219,27 +219,18 @@ final class ChartRun {
         return decision;
     }
 
-    /** Same rule on the same source line in several environments: one finding naming every environment. */
+    /**
+     * Same rule on the same source place in several environments: one finding naming every environment. (Different
+     * findings of one rule on one line are merged for the whole run by {@code SameLineFindings}.)
+     */
     private static void merge(Map<String, Finding> merged, Finding finding, String environment) {
         Location at = finding.primary();
-        String key = finding.ruleId() + "\u0000" + at.file() + "\u0000" + at.line() + "\u0000" + at.column();
+        String key = finding.ruleId() + "\u0000" + at.file() + "\u0000" + at.line() + "\u0000" + at.column()
+                + "\u0000" + finding.message();
         Finding existing = merged.get(key);
         if (existing == null) {
             merged.put(key, environment == null ? finding : withEnvironments(finding, List.of(environment)));
             return;
-        }
-        if (!existing.message().equals(finding.message()) && finding.rendered() != null) {
-            // Two findings of one rule on one source line (a values key that reaches the render as well):
-            // one alert, with the other place kept as context.
-            List<Finding.RelatedLocation> related = new ArrayList<>(existing.related());
-            Finding.RelatedLocation also = new Finding.RelatedLocation(finding.rendered(), finding.message());
-            if (!related.contains(also)) {
-                related.add(also);
-                existing = new Finding(existing.ruleId(), existing.level(), existing.message(), existing.primary(),
-                        existing.rendered(), existing.object(), existing.pointer(), existing.helmSource(), related,
-                        existing.environments(), existing.properties());
-                merged.put(key, existing);
-            }
         }
         if (environment != null && !existing.environments().contains(environment)) {
             List<String> environments = new ArrayList<>(existing.environments());

@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * renders raise no workload finding beyond the two staging choices its README names.
  */
 class WorkloadCatalogueTest {
-    private static final Set<String> WORKLOAD_RULES = Set.of("probes", "probe-port", "resources", "image-pinned",
-            "image-reference", "image-pull-policy", "replicas", "pdb-allows-eviction", "hpa-min-replicas",
+    private static final Set<String> WORKLOAD_RULES = Set.of("container-probes", "probe-port", "container-resources", "image-pinned",
+            "image-reference", "image-pull-policy", "replica-count", "pdb-allows-eviction", "hpa-min-replicas",
             "hpa-scale-down-rate", "hpa-target-exists", "hpa-memory-metric", "prestop-within-grace",
             "rolling-update-no-drop", "session-affinity");
 
@@ -44,16 +44,16 @@ class WorkloadCatalogueTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of(
                 "probe-port Deployment/mcp-stack-cat-probes",
-                "probes Deployment/mcp-stack-cat-probes",
+                "container-probes Deployment/mcp-stack-cat-probes",
                 "image-pinned Deployment/mcp-stack-cat-image",
                 "image-reference Deployment/mcp-stack-cat-image",
-                "replicas Deployment/mcp-stack-cat-single",
+                "replica-count Deployment/mcp-stack-cat-single",
                 "prestop-within-grace Deployment/mcp-stack-cat-prestop",
                 "rolling-update-no-drop Deployment/mcp-stack-cat-rollout",
                 "pdb-allows-eviction PodDisruptionBudget/mcp-stack-cat-eviction",
-                "resources Deployment/mcp-stack-cat-unsized",
+                "container-resources Deployment/mcp-stack-cat-unsized",
                 "image-pull-policy Deployment/mcp-stack-cat-pull",
-                "replicas Deployment/mcp-stack-cat-sse",
+                "replica-count Deployment/mcp-stack-cat-sse",
                 "session-affinity Service/mcp-stack-cat-sse",
                 "hpa-min-replicas HorizontalPodAutoscaler/mcp-stack-cat-sse",
                 "hpa-scale-down-rate HorizontalPodAutoscaler/mcp-stack-cat-sse",
@@ -69,7 +69,7 @@ class WorkloadCatalogueTest {
         assertEquals(List.of(), findings.stream().filter(f -> f.level() == Level.ERROR).map(Finding::message).toList());
         List<String> workload = findings.stream().filter(f -> WORKLOAD_RULES.contains(f.ruleId()))
                 .map(f -> f.ruleId() + " " + f.level()).sorted().toList();
-        assertEquals(environment.equals("staging") ? List.of("pdb-allows-eviction WARNING", "replicas WARNING")
+        assertEquals(environment.equals("staging") ? List.of("pdb-allows-eviction WARNING", "replica-count WARNING")
                 : List.of(), workload);
     }
 

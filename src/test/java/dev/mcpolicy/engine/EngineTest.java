@@ -91,12 +91,12 @@ class EngineTest {
         assertEquals(first, second);
         assertEquals(List.of(
                         "rendered.yaml:4:12 helm-test-hook",
-                        "rendered.yaml:5:1 replicas",
+                        "rendered.yaml:5:1 replica-count",
                         "rendered.yaml:8:16 pdb-coverage",
                         "rendered.yaml:9:5 termination-grace-period",
-                        "rendered.yaml:11:11 probes",
-                        "rendered.yaml:11:11 probes",
-                        "rendered.yaml:11:11 resources",
+                        "rendered.yaml:11:11 container-probes",
+                        "rendered.yaml:11:11 container-probes",
+                        "rendered.yaml:11:11 container-resources",
                         "rendered.yaml:12:11 image-pinned",
                         "rendered.yaml:28:3 sse-proxy-buffering",
                         "rendered.yaml:28:3 sse-send-timeout",

@@ -85,7 +85,7 @@ class WorkloadRulesScaleTest {
         }
         RuleSet rules = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
         List<Finding> findings = new Engine(rules).run(ResourceGraph.build(documents, "default"), List.of());
-        assertEquals(oracle.replicas, count(findings, "replicas"));
+        assertEquals(oracle.replicas, count(findings, "replica-count"));
         assertEquals(oracle.hpaMin, count(findings, "hpa-min-replicas"));
         assertEquals(oracle.scaleDown, count(findings, "hpa-scale-down-rate"));
         assertEquals(oracle.eviction, count(findings, "pdb-allows-eviction"));
@@ -93,8 +93,8 @@ class WorkloadRulesScaleTest {
         assertEquals(oracle.probePort, count(findings, "probe-port"));
         assertEquals(oracle.rollingUpdate, count(findings, "rolling-update-no-drop"));
         assertEquals(0, count(findings, "hpa-target-exists"));
-        assertEquals(0, count(findings, "probes"));
-        assertEquals(0, count(findings, "resources"));
+        assertEquals(0, count(findings, "container-probes"));
+        assertEquals(0, count(findings, "container-resources"));
         assertEquals(0, count(findings, "image-pinned"));
         assertEquals(0, count(findings, "image-reference"));
     }

@@ -55,7 +55,7 @@ class RulePackTest {
             assertTrue(failing >= 3, rule.id() + " needs at least 3 failing examples");
             assertTrue(rule.rationale().length() <= 1024, rule.id() + " rationale exceeds SARIF's 1024 characters");
             assertTrue(rule.tags().size() <= 20, rule.id());
-            assertTrue(rule.name().matches("[A-Z][A-Za-z0-9]*") && !rule.name().equals(rule.id()), rule.id());
+            assertTrue(rule.name().matches("[A-Z][A-Za-z0-9]*") && !rule.name().equalsIgnoreCase(rule.id()), rule.id());
         }
         RuleDefinition secrets = pack.byId("values-no-secrets").orElseThrow();
         assertNotNull(secrets.securitySeverity());

@@ -1,0 +1,48 @@
+package dev.mcpolicy.finding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One finding per rule and line. GitHub identifies an alert by rule, file and the line's fingerprint, so two
+ * findings of one rule on one line (a read and a send timeout both missing under one {@code annotations:} key, a
+ * values key that also reaches a container's env) would silently become one alert. They are merged here, keeping
+ * every message, every environment and the most severe level.
+ */
+public final class SameLineFindings {
+    private SameLineFindings() {
+    }
+
+    /** Merges findings of the same rule on the same line; the input order of the first of each group is kept. */
+    public static List<Finding> merge(List<Finding> findings) {
+        Map<String, Finding> merged = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            String key = finding.ruleId() + "\u0000" + finding.primary().file() + "\u0000" + finding.primary().line();
+            merged.merge(key, finding, SameLineFindings::combine);
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    private static Finding combine(Finding first, Finding second) {
+        String message = first.message().equals(second.message()) || first.message().contains(second.message())
+                ? first.message() : first.message() + " " + second.message();
+        List<Finding.RelatedLocation> related = new ArrayList<>(new LinkedHashSet<>(concat(first.related(),
+                second.rendered() != null && !second.rendered().equals(first.rendered())
+                        ? concat(List.of(new Finding.RelatedLocation(second.rendered(), "also here")), second.related())
+                        : second.related())));
+        List<String> environments = new ArrayList<>(new LinkedHashSet<>(concat(first.environments(),
+                second.environments())));
+        Level level = first.level().atLeast(second.level()) ? first.level() : second.level();
+        return new Finding(first.ruleId(), level, message, first.primary(), first.rendered(), first.object(),
+                first.pointer(), first.helmSource(), related, environments, first.properties());
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+}

@@ -26,8 +26,10 @@ import java.util.Set;
  *
  * <p>{@code helmHook} keeps workloads whose {@code helm.sh/hook} annotation (a comma-separated list) names one of the
  * given hooks; {@code renderHasMcpServer} keeps workloads only when the render does (or does not) hold an MCP server,
- * for rules about what an MCP chart ships beside its servers; {@code first: true} keeps only the first workload that
- * passes the other filters, in input order, so a check about the whole render reports once.
+ * for rules about what an MCP chart ships beside its servers; {@code mcpServersMarked: true} keeps workloads only when
+ * the render's MCP servers carry a marker (they are not merely inferred), for rules that only make sense on a chart
+ * that is known to serve MCP; {@code first: true} keeps only the first workload that passes the other filters, in
+ * input order, so a check about the whole render reports once.
  */
 public final class WorkloadSelector implements Selector {
     private static final String HELM_HOOK = "helm.sh/hook";
@@ -58,7 +60,7 @@ public final class WorkloadSelector implements Selector {
         Map<String, FilterKind> filters = new HashMap<>(Map.of("kind", FilterKind.STRINGS,
                 "longRunning", FilterKind.BOOLEAN, "helmHook", FilterKind.STRINGS, "first", FilterKind.BOOLEAN,
                 "scaledByHpa", FilterKind.BOOLEAN, "sessionsInMemory", FilterKind.BOOLEAN,
-                "environment", FilterKind.STRINGS));
+                "environment", FilterKind.STRINGS, "mcpServersMarked", FilterKind.BOOLEAN));
         if (!onlyMcpServers) {
             filters.put("mcpServer", FilterKind.BOOLEAN);
             filters.put("renderHasMcpServer", FilterKind.BOOLEAN);
@@ -80,7 +82,8 @@ public final class WorkloadSelector implements Selector {
     public List<Target> select(EvaluationContext context, Where where) {
         List<Workload> candidates = onlyMcpServers ? context.graph().mcpServers() : context.graph().workloads();
         List<Target> targets = new ArrayList<>();
-        if (!where.allows("renderHasMcpServer", !context.graph().mcpServers().isEmpty())) {
+        if (!where.allows("renderHasMcpServer", !context.graph().mcpServers().isEmpty())
+                || !where.allows("mcpServersMarked", hasMarkedMcpServer(context))) {
             return targets;
         }
         for (Workload workload : candidates) {
@@ -98,6 +101,10 @@ public final class WorkloadSelector implements Selector {
             }
         }
         return targets;
+    }
+
+    private static boolean hasMarkedMcpServer(EvaluationContext context) {
+        return !context.graph().mcpServers().isEmpty() && !context.graph().mcpServersInferred();
     }
 
     private static boolean hookAllowed(Where where, Workload workload) {

@@ -502,6 +502,18 @@ public final class SourceMapper {
         } else {
             return missingKey(template, walk, query, values);
         }
+        if (walk.emit() == null && walk.node().hasFlowValue() && query.renderedScalar() == null) {
+            // a whole flow list or map written in the template ([--port, "{{ .Values.port }}"]): a value fills
+            // one element at most, so the template line is what a reviewer edits
+            List<Location> related = new ArrayList<>();
+            for (ValuesPath reference : references) {
+                List<String> concrete = reference.concrete(walk.slots());
+                if (concrete != null && !concrete.isEmpty()) {
+                    values.setting(concrete).ifPresent(h -> related.add(valuesLocation(h)));
+                }
+            }
+            return new MappedLocation(template, related);
+        }
         LinkedHashSet<List<String>> paths = new LinkedHashSet<>();
         for (ValuesPath reference : references) {
             List<String> concrete = reference.concrete(walk.slots());

@@ -123,6 +123,8 @@ class SourceMapperTest {
                 // a key no value guards stays on the nearest template line; --set keeps the template line
                 "guarded | - | Deployment/rel-guarded | /spec/template/spec/containers/0/livenessProbe | guarded/templates/deployment.yaml:18 parent-key | -",
                 "guarded | - ; probe.enabled=false | Deployment/rel-guarded | /spec/template/spec/containers/0/readinessProbe | guarded/templates/deployment.yaml:18 parent-key | -",
+                // a whole flow list written in the template: the template line, the value it embeds as related
+                "guarded | - | Deployment/rel-guarded | /spec/template/spec/containers/0/args | guarded/templates/deployment.yaml:31 exact | guarded/values.yaml:11",
                 "guarded | - ; podAnnotations.x=1 | Deployment/rel-guarded | /spec/template/spec/hostNetwork | guarded/templates/deployment.yaml:16 parent-key | -");
     }
 

@@ -500,7 +500,19 @@ public final class SourceMapper {
                 references.addAll(walk.node().scope.valuesReferences(action.body()));
             }
         } else {
-            return missingKeyOfRangedMap(template, walk, query, values);
+            return missingKey(template, walk, query, values);
+        }
+        if (walk.emit() == null && walk.node().hasFlowValue() && query.renderedScalar() == null) {
+            // a whole flow list or map written in the template ([--port, "{{ .Values.port }}"]): a value fills
+            // one element at most, so the template line is what a reviewer edits
+            List<Location> related = new ArrayList<>();
+            for (ValuesPath reference : references) {
+                List<String> concrete = reference.concrete(walk.slots());
+                if (concrete != null && !concrete.isEmpty()) {
+                    values.setting(concrete).ifPresent(h -> related.add(valuesLocation(h)));
+                }
+            }
+            return new MappedLocation(template, related);
         }
         LinkedHashSet<List<String>> paths = new LinkedHashSet<>();
         for (ValuesPath reference : references) {
@@ -530,14 +542,51 @@ public final class SourceMapper {
         return new MappedLocation(template, related);
     }
 
+    /** A key the render lacks: in a ranged values map, behind a values-guarded block, else the template line. */
+    private MappedLocation missingKey(Location template, Walk walk, MappingQuery query, ValuesStack values) {
+        if (query.keyExists() || walk.consumed() != query.existingTokens()) {
+            return new MappedLocation(template, List.of());
+        }
+        return missingKeyOfRangedMap(template, walk, query, values)
+                .or(() -> missingKeyBehindGuard(template, walk, query, values))
+                .orElseGet(() -> new MappedLocation(template, List.of()));
+    }
+
+    /**
+     * A key the template writes only inside {@code {{ with .Values.x }}} or {@code {{ if .Values.x }}} is missing
+     * because of that value ({@code resources: {}}, {@code tls: []}, {@code pdb.enabled: false}): the values line
+     * is what a reviewer edits, the guarded key line is related.
+     */
+    private Optional<MappedLocation> missingKeyBehindGuard(Location template, Walk walk, MappingQuery query,
+                                                           ValuesStack values) {
+        String token = query.pointerTokens().get(walk.consumed());
+        TemplateNode parent = walk.node();
+        for (TemplateNode child : parent.children) {
+            ValuesPath guard = child.scope.guard();
+            if (child.kind != TemplateNode.Kind.KEY || child.key == null || !child.key.equals(token)
+                    || guard == null || guard.equals(parent.scope.guard())) {
+                continue;
+            }
+            List<String> path = guard.concrete(walk.slots());
+            if (path == null || path.isEmpty() || setKeys.covers(path)) {
+                continue;
+            }
+            Location guardedLine = new Location(template.file(), child.line, child.column,
+                    child.endColumn, Location.PARENT_KEY);
+            Optional<ValuesStack.Hit> hit = values.setting(path);
+            if (hit.isPresent()) {
+                return Optional.of(new MappedLocation(valuesLocation(hit.get()), List.of(guardedLine)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * A key missing from a mapping that a {@code range} over a values map prints ({@code {{ $k }}: {{ $v }}})
      * belongs in that values map.
      */
-    private MappedLocation missingKeyOfRangedMap(Location template, Walk walk, MappingQuery query, ValuesStack values) {
-        if (query.keyExists() || walk.consumed() != query.existingTokens()) {
-            return new MappedLocation(template, List.of());
-        }
+    private Optional<MappedLocation> missingKeyOfRangedMap(Location template, Walk walk, MappingQuery query,
+                                                           ValuesStack values) {
         for (TemplateNode child : walk.node().children) {
             ValuesPath.RangeBlock range = child.kind == TemplateNode.Kind.KEY ? rangeOfTemplatedKey(child) : null;
             List<String> collection = range == null || range.collection == null ? null
@@ -548,14 +597,14 @@ public final class SourceMapper {
             List<String> full = new ArrayList<>(collection);
             full.addAll(query.pointerTokens().subList(walk.consumed(), query.pointerTokens().size()));
             if (setKeys.covers(collection)) {
-                break;
+                return Optional.of(new MappedLocation(template, List.of()));
             }
             Optional<ValuesStack.Hit> hit = values.deepestSetting(full, collection.size());
             if (hit.isPresent()) {
-                return new MappedLocation(valuesLocation(hit.get()), List.of(template));
+                return Optional.of(new MappedLocation(valuesLocation(hit.get()), List.of(template)));
             }
         }
-        return new MappedLocation(template, List.of());
+        return Optional.empty();
     }
 
     private Location valuesLocation(ValuesStack.Hit hit) {

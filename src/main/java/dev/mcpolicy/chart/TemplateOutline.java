@@ -280,7 +280,11 @@ final class TemplateOutline {
                     continue;
                 }
                 switch (action.kind()) {
-                    case IF, DEFINE -> frames.push(new Frame(action.kind(), scope));
+                    case DEFINE -> frames.push(new Frame(action.kind(), scope));
+                    case IF -> {
+                        frames.push(new Frame(action.kind(), scope));
+                        scope = scope.guardedBy(action.afterKeyword());
+                    }
                     case WITH -> {
                         frames.push(new Frame(action.kind(), scope));
                         scope = scope.enterWith(action.afterKeyword());
@@ -291,10 +295,15 @@ final class TemplateOutline {
                     }
                     case ELSE -> {
                         if (!frames.isEmpty()) {
+                            // a plain else renders when a value is off: that value guards nothing (see guardedBy)
                             scope = frames.peek().outer();
                             String rest = action.afterKeyword();
                             if (rest.startsWith("with")) {
                                 scope = scope.enterWith(rest.substring(4).strip());
+                            } else if (rest.startsWith("if")) {
+                                scope = scope.guardedBy(rest.substring(2).strip());
+                            } else {
+                                scope = scope.withGuard(null);
                             }
                         }
                     }

@@ -17,9 +17,13 @@ import java.util.regex.Pattern;
  * @param variables  variable name (without {@code $}) → a values path, or a {@link ValuesPath.RangeBlock} whose
  *                   key the variable holds
  * @param openRanges range blocks enclosing this place, outermost first
+ * @param guard      the one values path whose truthiness the innermost {@code if}/{@code with}/{@code range}
+ *                   decides whether this place renders at all, or null (no such block, or its condition reads
+ *                   several values or none)
  */
-record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesPath.RangeBlock> openRanges) {
-    static final TemplateScope ROOT = new TemplateScope(null, Map.of(), List.of());
+record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesPath.RangeBlock> openRanges,
+                     ValuesPath guard) {
+    static final TemplateScope ROOT = new TemplateScope(null, Map.of(), List.of(), null);
 
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
     private static final Pattern INDEX_CALL = Pattern.compile("\\bindex\\s+(\\S+)((?:\\s+\"(?:[^\"\\\\]|\\\\.)*\")+)");
@@ -46,7 +50,22 @@ record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesP
         if (m.group(1) != null) {
             bind(vars, m.group(1), target);
         }
-        return new TemplateScope(target, vars, openRanges);
+        return new TemplateScope(target, vars, openRanges, target);
+    }
+
+    /**
+     * The scope inside {@code {{ if CONDITION }}}: values stay as they are, only the guard changes. A negated
+     * condition ({@code if not .Values.autoscaling.enabled}) guards nothing: the key it hides is absent on
+     * purpose, and switching that value back is rarely the fix.
+     */
+    TemplateScope guardedBy(String condition) {
+        String trimmed = condition.strip();
+        boolean negated = trimmed.startsWith("not ") || trimmed.startsWith("not(") || trimmed.startsWith("(not ");
+        return withGuard(negated ? null : singlePath(trimmed));
+    }
+
+    TemplateScope withGuard(ValuesPath newGuard) {
+        return new TemplateScope(dot, variables, openRanges, newGuard);
     }
 
     /** The scope inside {@code {{ range [$k, $v :=] EXPR }}}. */
@@ -67,7 +86,7 @@ record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesP
         }
         List<ValuesPath.RangeBlock> ranges = new ArrayList<>(openRanges);
         ranges.add(block);
-        return new TemplateScope(element, vars, ranges);
+        return new TemplateScope(element, vars, ranges, collection);
     }
 
     /** The scope after {@code {{ $x := EXPR }}}. */
@@ -83,7 +102,7 @@ record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesP
         } else {
             bind(vars, m.group(1), singlePath(expression));
         }
-        return new TemplateScope(dot, vars, openRanges);
+        return new TemplateScope(dot, vars, openRanges, guard);
     }
 
     /** Key variable name → range block, for templated keys like {@code {{ $key }}:}. */

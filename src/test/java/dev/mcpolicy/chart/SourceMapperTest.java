@@ -113,7 +113,19 @@ class SourceMapperTest {
                 "multidoc | - | ConfigMap/rel-tool-fetch | /data/timeout | multidoc/values.yaml:21 values | -",
                 "multidoc | - | ConfigMap/rel-tool-search | /metadata/labels/tool | multidoc/values.yaml:18 values | multidoc/templates/tools.yaml:8",
                 "multidoc | values-lab.yaml | Secret/rel-tool-keys | /stringData/placeholder | multidoc/templates/tools.yaml:19 exact | -",
-                "multidoc | values-lab.yaml | Secret/rel-tool-keys | /metadata/namespace | multidoc/templates/tools.yaml:15 parent-key | -");
+                "multidoc | values-lab.yaml | Secret/rel-tool-keys | /metadata/namespace | multidoc/templates/tools.yaml:15 parent-key | -",
+                // keys written only inside with/if blocks: the value that switched them off is the line to edit
+                "guarded | - | Deployment/rel-guarded | /spec/template/spec/containers/0/resources/requests/cpu | guarded/values.yaml:3 values | guarded/templates/deployment.yaml:28",
+                "guarded | - | Deployment/rel-guarded | /spec/template/metadata/annotations/sidecar.istio.io~1inject | guarded/values.yaml:2 values | guarded/templates/deployment.yaml:13",
+                "guarded | - | Deployment/rel-guarded | /spec/template/spec/containers/0/readinessProbe | guarded/values.yaml:5 values | guarded/templates/deployment.yaml:21",
+                "guarded | - | Ingress/rel-guarded | /spec/tls | guarded/values.yaml:9 values | guarded/templates/ingress.yaml:13",
+                "guarded | - | Ingress/rel-guarded | /metadata/annotations/nginx.ingress.kubernetes.io~1proxy-read-timeout | guarded/values.yaml:10 values | guarded/templates/ingress.yaml:7",
+                // a key no value guards stays on the nearest template line; --set keeps the template line
+                "guarded | - | Deployment/rel-guarded | /spec/template/spec/containers/0/livenessProbe | guarded/templates/deployment.yaml:18 parent-key | -",
+                "guarded | - ; probe.enabled=false | Deployment/rel-guarded | /spec/template/spec/containers/0/readinessProbe | guarded/templates/deployment.yaml:18 parent-key | -",
+                // a whole flow list written in the template: the template line, the value it embeds as related
+                "guarded | - | Deployment/rel-guarded | /spec/template/spec/containers/0/args | guarded/templates/deployment.yaml:31 exact | guarded/values.yaml:11",
+                "guarded | - ; podAnnotations.x=1 | Deployment/rel-guarded | /spec/template/spec/hostNetwork | guarded/templates/deployment.yaml:16 parent-key | -");
     }
 
     @ParameterizedTest(name = "{0}")

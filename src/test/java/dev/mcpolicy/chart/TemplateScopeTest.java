@@ -52,6 +52,23 @@ class TemplateScopeTest {
         assertEquals("", render(assigned.assign("$svc := include \"x\" .").valuesReferences("$svc.port")));
     }
 
+    @Test
+    void onlyAPositiveConditionOnOneValueGuardsTheBlock() {
+        assertEquals("pdb.enabled", guard(TemplateScope.ROOT.guardedBy(".Values.pdb.enabled")));
+        assertEquals("resources", guard(TemplateScope.ROOT.enterWith(".Values.resources")));
+        assertEquals("ingress.hosts", guard(TemplateScope.ROOT.enterRange(".Values.ingress.hosts", 3)));
+        assertEquals("ingress.tls", guard(TemplateScope.ROOT.assign("$ing := .Values.ingress").guardedBy("$ing.tls")));
+        assertEquals(null, guard(TemplateScope.ROOT.guardedBy("not .Values.autoscaling.enabled")));
+        assertEquals(null, guard(TemplateScope.ROOT.guardedBy("and .Values.a .Values.b")));
+        assertEquals(null, guard(TemplateScope.ROOT.guardedBy("eq .Release.Name \"x\"")));
+        TemplateScope inner = TemplateScope.ROOT.guardedBy(".Values.gateway.enabled").assign("$x := .Values.y");
+        assertEquals("gateway.enabled", guard(inner), "an assignment keeps the guard");
+    }
+
+    private static String guard(TemplateScope scope) {
+        return scope.guard() == null ? null : String.join(".", scope.guard().concrete(Map.of()));
+    }
+
     private static String render(List<ValuesPath> paths) {
         return String.join(" ; ", paths.stream().map(p -> String.join(".", p.concrete(Map.of()))).toList());
     }

@@ -1,0 +1,1 @@
+{{- define "guarded.name" -}}{{ .Release.Name }}-guarded{{- end -}}

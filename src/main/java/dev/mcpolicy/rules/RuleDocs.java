@@ -2,6 +2,7 @@ package dev.mcpolicy.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,17 @@ public final class RuleDocs {
         out.append("| Tags | ").append(String.join(", ", rule.tags())).append(" |\n");
         out.append("| SARIF name | `").append(rule.name()).append("` |\n\n");
 
+        out.append("## What it checks\n\n").append(rule.title().strip()).append(".\n\n");
+        List<String> scope = CheckSummary.scopes(rule.check());
+        if (!scope.isEmpty()) {
+            out.append("Checked on: ").append(String.join("; ", scope)).append(".\n\n");
+        }
+        List<String> defaults = CheckSummary.assumedDefaults(rule.check());
+        if (!defaults.isEmpty()) {
+            out.append("Defaults it assumes when a setting is absent:\n\n");
+            defaults.forEach(d -> out.append("- ").append(d).append('\n'));
+            out.append('\n');
+        }
         out.append("## Why it matters\n\n").append(rule.rationale().strip()).append("\n\n");
         out.append("## How to fix\n\n").append(rule.help().strip()).append("\n\n");
 

@@ -36,7 +36,7 @@ class DocsUpToDateTest {
     void pagesExplainWhatWhyHowParametersAndExamples() throws Exception {
         for (RuleDefinition rule : DocsGenerator.builtIn().rules()) {
             String page = RuleDocs.markdown(rule);
-            for (String section : new String[]{"## Why it matters", "## How to fix", "## Parameters", "### Fails", "### Passes"}) {
+            for (String section : new String[]{"## What it checks", "## Why it matters", "## How to fix", "## Parameters", "### Fails", "### Passes"}) {
                 assertTrue(page.contains(section), rule.id() + " page lacks " + section);
             }
         }

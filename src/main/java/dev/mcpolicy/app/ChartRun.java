@@ -167,7 +167,8 @@ final class ChartRun {
             return finding;
         }
         MappedLocation mapped = mapper.map(MappingQuery.of(identities.get(document), document.content(),
-                finding.pointer()));
+                finding.pointer()).withOffendingValue(finding.mappingHint() == null ? null
+                : finding.mappingHint().value()));
         List<Finding.RelatedLocation> related = new ArrayList<>();
         for (Location location : mapped.related()) {
             related.add(new Finding.RelatedLocation(location, relatedMessage(location)));

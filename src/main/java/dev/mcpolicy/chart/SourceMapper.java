@@ -30,6 +30,7 @@ public final class SourceMapper {
     private final Map<String, ValuesStack> stacks = new HashMap<>();
     private final Map<String, SourceFile> sources = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private HelperIndex helpers;
 
     private SourceMapper(ChartInfo chart, Environment environment, List<String> setArguments, Path sourceRoot) {
         this.chart = chart;
@@ -487,6 +488,8 @@ public final class SourceMapper {
     private MappedLocation withValues(Location template, Walk walk, MappingQuery query, ValuesStack values) {
         List<String> tokens = query.pointerTokens();
         List<ValuesPath> references;
+        // a helper mixes values with names, versions and defaults: even one value it reads is not surely the culprit
+        boolean viaHelper = false;
         List<String> tail = new ArrayList<>();
         if (walk.emit() != null) {
             references = walk.emit().scope.valuesReferences(walk.emit().valueActions.get(0).body());
@@ -497,7 +500,13 @@ public final class SourceMapper {
         } else if (walk.consumed() == tokens.size() && walk.node().kind != TemplateNode.Kind.ROOT) {
             references = new ArrayList<>();
             for (TemplateAction action : walk.node().valueActions) {
-                references.addAll(walk.node().scope.valuesReferences(action.body()));
+                // a helper that prints a scalar (image: {{ include "chart.image" . }}) shows the values it reads
+                if (query.renderedScalar() != null && helpers().callsKnownHelper(action.body(), walk.node().scope)) {
+                    viaHelper = true;
+                    references.addAll(helpers().referencesOf(action.body(), walk.node().scope));
+                } else {
+                    references.addAll(walk.node().scope.valuesReferences(action.body()));
+                }
             }
         } else {
             return missingKey(template, walk, query, values);
@@ -521,7 +530,7 @@ public final class SourceMapper {
                 paths.add(concrete);
             }
         }
-        if (paths.size() == 1) {
+        if (paths.size() == 1 && !viaHelper) {
             List<String> base = paths.iterator().next();
             List<String> full = new ArrayList<>(base);
             full.addAll(tail);
@@ -535,11 +544,67 @@ public final class SourceMapper {
             return hit.map(h -> new MappedLocation(valuesLocation(h), List.of(template)))
                     .orElseGet(() -> new MappedLocation(template, List.of()));
         }
+        return severalValues(template, new ArrayList<>(paths), query, values);
+    }
+
+    /**
+     * A line that prints several values ({@code "{{ .Values.image.repository }}:{{ .Values.image.tag }}"}): the
+     * values line of the one value the finding is about, with the template line related; the template line with
+     * every values line related when that value cannot be told or was given by {@code --set}.
+     */
+    private MappedLocation severalValues(Location template, List<List<String>> paths, MappingQuery query,
+                                         ValuesStack values) {
+        Optional<List<String>> culprit = culprit(paths, query, values);
+        Optional<ValuesStack.Hit> hit = culprit.filter(path -> !setKeys.covers(path)).flatMap(values::setting);
         List<Location> related = new ArrayList<>();
+        hit.ifPresent(h -> related.add(template));
         for (List<String> path : paths) {
-            values.setting(path).ifPresent(h -> related.add(valuesLocation(h)));
+            if (hit.isEmpty() || !path.equals(hit.get().path())) {
+                values.setting(path).ifPresent(h -> related.add(valuesLocation(h)));
+            }
         }
-        return new MappedLocation(template, related);
+        return new MappedLocation(hit.map(this::valuesLocation).orElse(template), related);
+    }
+
+    /**
+     * Which of several values on one line the finding is about: first the one whose value is the offending part
+     * the rule names (the tag {@code latest}), else the one value this environment overrides (an {@code -f} file
+     * or {@code --set}; a chart's defaults rarely are what changed). Empty when neither tells one value.
+     */
+    private Optional<List<String>> culprit(List<List<String>> paths, MappingQuery query, ValuesStack values) {
+        if (query.offendingValue() != null) {
+            List<List<String>> holding = paths.stream()
+                    .filter(path -> !setKeys.covers(path) && values.setting(path).isPresent())
+                    .filter(path -> holds(values.effective(path), query.offendingValue()))
+                    .toList();
+            if (holding.size() == 1) {
+                return Optional.of(holding.get(0));
+            }
+        }
+        List<List<String>> overridden = paths.stream()
+                .filter(path -> setKeys.covers(path) || values.setting(path).map(this::fromEnvironment).orElse(false))
+                .toList();
+        return overridden.size() == 1 ? Optional.of(overridden.get(0)) : Optional.empty();
+    }
+
+    /** True when a scalar value renders as {@code text} (null and an empty string both render as nothing). */
+    private static boolean holds(Optional<JsonNode> value, String text) {
+        if (value.isEmpty() || !value.get().isValueNode()) {
+            return false;
+        }
+        String rendered = value.get().isNull() ? "" : value.get().asText();
+        return rendered.equals(text);
+    }
+
+    private boolean fromEnvironment(ValuesStack.Hit hit) {
+        return environmentFiles.stream().anyMatch(file -> file == hit.values());
+    }
+
+    private HelperIndex helpers() {
+        if (helpers == null) {
+            helpers = HelperIndex.of(chart, problems);
+        }
+        return helpers;
     }
 
     /** A key the render lacks: in a ranged values map, behind a values-guarded block, else the template line. */

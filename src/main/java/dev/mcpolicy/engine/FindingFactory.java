@@ -37,7 +37,8 @@ final class FindingFactory {
         }
         return new Finding(rule.id(), level, message, location, valuesFile ? null : location,
                 valuesFile ? null : objectRef(target.object()), violation.pointer(), document.helmSource(),
-                related, List.of(), violation.properties());
+                related, List.of(), violation.properties(),
+                violation.mappingHint() == null ? null : new Finding.MappingHint(violation.mappingHint()));
     }
 
     /**

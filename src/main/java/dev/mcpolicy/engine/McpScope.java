@@ -43,6 +43,6 @@ public final class McpScope {
         Level level = finding.level() == Level.ERROR ? Level.WARNING : finding.level();
         return new Finding(finding.ruleId(), level, finding.message() + INFERRED_NOTE, finding.primary(),
                 finding.rendered(), finding.object(), finding.pointer(), finding.helmSource(), finding.related(),
-                finding.environments(), finding.properties());
+                finding.environments(), finding.properties(), finding.mappingHint());
     }
 }

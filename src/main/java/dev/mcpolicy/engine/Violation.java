@@ -14,9 +14,11 @@ import java.util.Map;
  * @param related      other places worth showing
  * @param document     the document {@code pointer} belongs to when the line to edit is in another object than the
  *                     target (a PodDisruptionBudget whose selector misses the workload); null means the target's
+ * @param mappingHint  the part of the rendered value at {@code pointer} the violation is about (an image's tag), or
+ *                     null; only chart mode's source mapping reads it, nothing prints it
  */
 public record Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
-                        List<Related> related, dev.mcpolicy.manifest.ManifestDocument document) {
+                        List<Related> related, dev.mcpolicy.manifest.ManifestDocument document, String mappingHint) {
     public static final String DEFAULT = "default";
 
     public Violation {
@@ -26,8 +28,18 @@ public record Violation(String kind, String pointer, Map<String, String> placeho
     }
 
     public Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
+                     List<Related> related, dev.mcpolicy.manifest.ManifestDocument document) {
+        this(kind, pointer, placeholders, properties, related, document, null);
+    }
+
+    public Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
                      List<Related> related) {
-        this(kind, pointer, placeholders, properties, related, null);
+        this(kind, pointer, placeholders, properties, related, null, null);
+    }
+
+    /** The same violation, telling chart mode which part of the rendered value it is about. */
+    public Violation withMappingHint(String hint) {
+        return new Violation(kind, pointer, placeholders, properties, related, document, hint);
     }
 
     public static Violation of(String kind, String pointer, Map<String, String> placeholders) {

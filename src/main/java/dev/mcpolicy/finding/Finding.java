@@ -18,14 +18,39 @@ import java.util.Map;
  * @param related     further places worth showing (template line, rendered line, the other object)
  * @param environments render environments the finding occurs in (chart mode render matrix), empty otherwise
  * @param properties  extra facts for JSON/SARIF consumers (e.g. secret kind), sorted keys
+ * @param mappingHint the part of the rendered value the finding is about, for chart mode's source mapping only;
+ *                    null when the rule gives none. Never printed (it may be any value of the input)
  */
 public record Finding(String ruleId, Level level, String message, Location primary, Location rendered,
                       ObjectRef object, String pointer, String helmSource, List<RelatedLocation> related,
-                      List<String> environments, Map<String, String> properties) {
+                      List<String> environments, Map<String, String> properties, MappingHint mappingHint) {
     public Finding {
         related = List.copyOf(related);
         environments = List.copyOf(environments);
         properties = Map.copyOf(properties);
+    }
+
+    /** A finding without a mapping hint. */
+    public Finding(String ruleId, Level level, String message, Location primary, Location rendered,
+                   ObjectRef object, String pointer, String helmSource, List<RelatedLocation> related,
+                   List<String> environments, Map<String, String> properties) {
+        this(ruleId, level, message, primary, rendered, object, pointer, helmSource, related, environments,
+                properties, null);
+    }
+
+    /**
+     * The offending part of a rendered value (an image's tag), so chart mode can tell which of several values
+     * on one template line to point at. Its text never appears in {@code toString}, reports or logs.
+     */
+    public record MappingHint(String value) {
+        public MappingHint {
+            value = value == null ? "" : value;
+        }
+
+        @Override
+        public String toString() {
+            return "MappingHint[…]";
+        }
     }
 
     public record RelatedLocation(Location location, String message) {

@@ -28,7 +28,8 @@ class SourceMapperTest {
 
     /**
      * chart folder | -f files (comma separated, "-" for none) ; --set args | Kind/name | pointer |
-     * expected file:line mapping | expected related template line ("-" when not checked).
+     * expected file:line mapping | expected related lines, comma separated ("-" when not checked, "none" for none)
+     * [| the finding's hint at the offending part of the value].
      */
     static Stream<String> table() {
         return Stream.of(
@@ -125,7 +126,27 @@ class SourceMapperTest {
                 "guarded | - ; probe.enabled=false | Deployment/rel-guarded | /spec/template/spec/containers/0/readinessProbe | guarded/templates/deployment.yaml:18 parent-key | -",
                 // a whole flow list written in the template: the template line, the value it embeds as related
                 "guarded | - | Deployment/rel-guarded | /spec/template/spec/containers/0/args | guarded/templates/deployment.yaml:31 exact | guarded/values.yaml:11",
-                "guarded | - ; podAnnotations.x=1 | Deployment/rel-guarded | /spec/template/spec/hostNetwork | guarded/templates/deployment.yaml:16 parent-key | -");
+                "guarded | - ; podAnnotations.x=1 | Deployment/rel-guarded | /spec/template/spec/hostNetwork | guarded/templates/deployment.yaml:16 parent-key | -",
+                // several values on one line: the one the rule names (hint), else the one the environment overrides
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/0/image | image-pin/values.yaml:4 values | image-pin/templates/deployment.yaml:16,image-pin/values.yaml:3 | latest",
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/0/image | image-pin/templates/deployment.yaml:16 exact | image-pin/values.yaml:3,image-pin/values.yaml:4",
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/0/image | image-pin/templates/deployment.yaml:16 exact | image-pin/values.yaml:3,image-pin/values.yaml:4 | 9.9",
+                "image-pin | values-mirror.yaml | Deployment/rel-pinned | /spec/template/spec/containers/0/image | image-pin/values-mirror.yaml:2 values | image-pin/templates/deployment.yaml:16,image-pin/values.yaml:4",
+                "image-pin | values-mirror.yaml | Deployment/rel-pinned | /spec/template/spec/containers/0/image | image-pin/values.yaml:4 values | image-pin/values-mirror.yaml:2 | latest",
+                // --set gave the value: no file line to edit, so the template line
+                "image-pin | - ; image.tag=edge | Deployment/rel-pinned | /spec/template/spec/containers/0/image | image-pin/templates/deployment.yaml:16 exact | image-pin/values.yaml:3 | edge",
+                "image-pin | - ; image.tag=edge | Deployment/rel-pinned | /spec/template/spec/containers/0/image | image-pin/templates/deployment.yaml:16 exact | image-pin/values.yaml:3",
+                // include helpers with the root context: the values the helper reads count for the calling line
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/1/image | image-pin/values.yaml:7 values | image-pin/templates/deployment.yaml:18,image-pin/values.yaml:6 | 1.4",
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/1/image | image-pin/templates/deployment.yaml:18 exact | image-pin/values.yaml:6,image-pin/values.yaml:7",
+                "image-pin | values-latest.yaml | Deployment/rel-pinned | /spec/template/spec/containers/1/image | image-pin/values-latest.yaml:2 values | image-pin/templates/deployment.yaml:18",
+                "image-pin | values-latest.yaml | Deployment/rel-pinned | /spec/template/spec/containers/1/image | image-pin/values-latest.yaml:2 values | image-pin/templates/deployment.yaml:18 | latest",
+                // a helper calling a helper with $, inside with: all three values; two overridden need the hint
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/2/image | image-pin/templates/deployment.yaml:20 exact | image-pin/values.yaml:9,image-pin/values.yaml:10,image-pin/values.yaml:11",
+                "image-pin | values-latest.yaml | Deployment/rel-pinned | /spec/template/spec/containers/2/image | image-pin/templates/deployment.yaml:20 exact | image-pin/values-latest.yaml:4,image-pin/values-latest.yaml:5,image-pin/values.yaml:10",
+                "image-pin | values-latest.yaml | Deployment/rel-pinned | /spec/template/spec/containers/2/image | image-pin/values-latest.yaml:5 values | image-pin/templates/deployment.yaml:20,image-pin/values-latest.yaml:4 | latest",
+                // a helper given another context (dict …): .Values means something else there, so nothing is followed
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/3/image | image-pin/templates/deployment.yaml:22 exact | none | latest");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,20 +162,25 @@ class SourceMapperTest {
         String pointer = cells[3];
         String[] expected = cells[4].split(" ");
         String expectedRelated = cells[5];
+        String hint = cells.length > 6 ? cells[6] : null;
 
         Rendered rendered = RENDERS.computeIfAbsent(chart + "|" + files + "|" + sets, k -> render(chart, files, sets));
         int index = rendered.stream().find(object[0], object[1])
                 .orElseThrow(() -> new AssertionError("no " + cells[2] + " rendered"));
         MappingQuery query = MappingQuery.of(rendered.stream().identities().get(index),
-                rendered.stream().contents().get(index), pointer);
+                rendered.stream().contents().get(index), pointer).withOffendingValue(hint);
         MappedLocation mapped = rendered.mapper().map(query);
 
         Location primary = mapped.primary();
         assertEquals(expected[0] + " " + expected[1], primary.file() + ":" + primary.line() + " " + primary.mapping(),
                 () -> "related: " + mapped.related() + ", note: " + mapped.note());
-        if (!expectedRelated.equals("-")) {
-            List<String> related = mapped.related().stream().map(l -> l.file() + ":" + l.line()).toList();
-            assertTrue(related.contains(expectedRelated), () -> "related " + related + " lacks " + expectedRelated);
+        List<String> related = mapped.related().stream().map(l -> l.file() + ":" + l.line()).toList();
+        if (expectedRelated.equals("none")) {
+            assertEquals(List.of(), related);
+        } else if (!expectedRelated.equals("-")) {
+            for (String place : expectedRelated.split(",")) {
+                assertTrue(related.contains(place), () -> "related " + related + " lacks " + place);
+            }
         }
         assertTrue(rendered.mapper().problems().isEmpty(), () -> "problems: " + rendered.mapper().problems());
     }

@@ -107,6 +107,10 @@ public final class ImageAssertion implements Assertion {
         facts.put("tag", image.tag() == null ? "" : image.tag());
         facts.put("pullPolicy", pullPolicy.isTextual() ? pullPolicy.asText()
                 : image.defaultPullPolicy() + " (the default for this image)");
-        return List.of(Violation.of(shape, target.pointer() + relative, facts));
+        Violation violation = Violation.of(shape, target.pointer() + relative, facts);
+        // latest, untagged and a malformed "repo:" are about the tag; chart mode points at the values key that holds it
+        boolean aboutTag = shape.equals(LATEST) || shape.equals(UNTAGGED)
+                || (shape.equals(MALFORMED) && facts.get("tag").isEmpty() && text.endsWith(":"));
+        return List.of(aboutTag ? violation.withMappingHint(facts.get("tag")) : violation);
     }
 }

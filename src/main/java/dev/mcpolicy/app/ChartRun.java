@@ -31,6 +31,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chart mode for one chart folder: render it with the real helm once per environment, check each render,
@@ -166,9 +167,12 @@ final class ChartRun {
         if (document == null) {
             return finding;
         }
-        MappedLocation mapped = mapper.map(MappingQuery.of(identities.get(document), document.content(),
-                finding.pointer()).withOffendingValue(finding.mappingHint() == null ? null
-                : finding.mappingHint().value()));
+        String missingKind = finding.properties().get(Finding.MISSING_KIND);
+        Optional<MappedLocation> switchedOff = missingKind == null ? Optional.empty()
+                : mapper.mapAbsentKind(missingKind);
+        MappedLocation mapped = switchedOff.orElseGet(() -> mapper.map(MappingQuery.of(identities.get(document),
+                document.content(), finding.pointer()).withOffendingValue(finding.mappingHint() == null ? null
+                : finding.mappingHint().value())));
         List<Finding.RelatedLocation> related = new ArrayList<>();
         for (Location location : mapped.related()) {
             related.add(new Finding.RelatedLocation(location, relatedMessage(location)));

@@ -94,6 +94,59 @@ public final class SourceMapper {
         return withValues(template, walk, query, values);
     }
 
+    /**
+     * Where to switch on an object the render lacks: a template of this chart that writes {@code kind: <kind>}
+     * only inside {@code {{ if .Values.x }}} ({@code podDisruptionBudget.enabled: false}) maps to the values line of
+     * {@code x}, with the template's {@code kind:} line as related. Empty when no such guarded template exists (the
+     * chart has none for that kind, or renders it unconditionally) or when {@code --set} decides the value.
+     */
+    public Optional<MappedLocation> mapAbsentKind(String kind) {
+        try {
+            return absentKindOrThrow(kind);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<MappedLocation> absentKindOrThrow(String kind) {
+        Path templates = chart.directory().resolve("templates");
+        if (kind == null || !java.nio.file.Files.isDirectory(templates)) {
+            return Optional.empty();
+        }
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(templates)) {
+            files = walk.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        ValuesStack values = stackFor(List.of(new ChainLink(chart, null)));
+        for (Path file : files) {
+            Optional<TemplateOutline> outline = outlines.computeIfAbsent(file, this::readOutline);
+            for (TemplateOutline.Document document : outline.map(TemplateOutline::documents).orElse(List.of())) {
+                if (!kind.equals(document.kind())) {
+                    continue;
+                }
+                for (TemplateNode top : document.root().children) {
+                    ValuesPath guard = top.scope.guard();
+                    if (top.kind != TemplateNode.Kind.KEY || !"kind".equals(top.key) || guard == null) {
+                        continue;
+                    }
+                    List<String> path = guard.concrete(Map.of());
+                    if (path == null || path.isEmpty() || setKeys.covers(path)) {
+                        continue;
+                    }
+                    Optional<ValuesStack.Hit> hit = values.setting(path);
+                    if (hit.isPresent()) {
+                        Location kindLine = new Location(display(file), top.line, top.column, top.endColumn,
+                                Location.PARENT_KEY);
+                        return Optional.of(new MappedLocation(valuesLocation(hit.get()), List.of(kindLine)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     // ---- which file -------------------------------------------------------------------------------------------
 
     /** A template file and the chain of charts (top first, with the values key of each subchart) it belongs to. */

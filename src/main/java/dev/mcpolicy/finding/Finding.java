@@ -24,6 +24,12 @@ import java.util.Map;
 public record Finding(String ruleId, Level level, String message, Location primary, Location rendered,
                       ObjectRef object, String pointer, String helmSource, List<RelatedLocation> related,
                       List<String> environments, Map<String, String> properties, MappingHint mappingHint) {
+    /**
+     * Property naming the kind of object whose absence a finding is about (e.g. PodDisruptionBudget); chart mode
+     * then points at the value that switches the chart's template for that kind off.
+     */
+    public static final String MISSING_KIND = "missingKind";
+
     public Finding {
         related = List.copyOf(related);
         environments = List.copyOf(environments);

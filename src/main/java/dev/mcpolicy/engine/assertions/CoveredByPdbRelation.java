@@ -98,7 +98,11 @@ public final class CoveredByPdbRelation implements Relation {
             return List.of(new Violation(Violation.DEFAULT, mismatchPointer(graph, pdb, workload.podLabels()), facts,
                     Map.of(), withWorkload, pdb.document()));
         }
-        return List.of(new Violation(Violation.DEFAULT, labelsPointer, facts, Map.of(), related));
+        // No budget at all in the namespace: in chart mode the mapper can point at the value that switches the
+        // chart's own PodDisruptionBudget template off.
+        Map<String, String> properties = sameNamespace.isEmpty() && related.isEmpty()
+                ? Map.of(dev.mcpolicy.finding.Finding.MISSING_KIND, KIND) : Map.of();
+        return List.of(new Violation(Violation.DEFAULT, labelsPointer, facts, properties, related));
     }
 
     /**

@@ -105,7 +105,10 @@ public final class RouteBackendsAssertion implements Assertion {
                 continue;
             }
             if (!hasPort(ports, backend)) {
-                violations.add(new Violation(Violation.DEFAULT, portPointer, facts, Map.of(), List.of(
+                // the wrong value itself (port.number / port.name) is the line to edit, not its parent
+                String wrongPortPointer = legacy ? portPointer
+                        : portPointer + (backend.portNumber() != null ? "/number" : "/name");
+                violations.add(new Violation(Violation.DEFAULT, wrongPortPointer, facts, Map.of(), List.of(
                         new Violation.Related(service.document(), service.pointer("/spec/ports"),
                                 service.displayName() + " declares its ports here"))));
             }

@@ -1,5 +1,12 @@
 package dev.mcpolicy.engine.selectors;
 
+import dev.mcpolicy.engine.EvaluationContext;
+import dev.mcpolicy.engine.Selector;
+import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.graph.K8sObject;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.Workload;
 
@@ -13,7 +20,31 @@ import java.util.Set;
 final class RouteFacts {
     static final Set<String> PLACEHOLDERS = Set.of("controller", "controllerNote", "controllerReason", "mcpServers");
 
+    /** The filters of the route-shaped selectors ({@code routes}, {@code route-rules}). */
+    static final Map<String, Selector.FilterKind> ROUTE_FILTERS = Map.of("kind", Selector.FilterKind.STRINGS,
+            "apiVersion", Selector.FilterKind.STRINGS, "controller", Selector.FilterKind.STRINGS,
+            "routesToMcpServer", Selector.FilterKind.BOOLEAN);
+
+    /** A route that passed the kind, apiVersion and controller filters, with the controller that serves it. */
+    record ServedRoute(K8sObject route, IngressController controller) {
+    }
+
     private RouteFacts() {
+    }
+
+    /** Routes of the render, in input order, whose kind, apiVersion and controller the filters allow. */
+    static List<ServedRoute> routes(EvaluationContext context, Where where) {
+        List<ServedRoute> out = new ArrayList<>();
+        for (K8sObject route : context.graph().routes()) {
+            if (!where.allows("kind", route.kind()) || !where.allows("apiVersion", route.apiVersion())) {
+                continue;
+            }
+            IngressController controller = context.graph().controller(route);
+            if (where.allows("controller", controller.id())) {
+                out.add(new ServedRoute(route, controller));
+            }
+        }
+        return out;
     }
 
     static Map<String, String> of(IngressController controller, Collection<Workload> servers) {

@@ -33,8 +33,7 @@ public final class RouteRuleSelector implements Selector {
 
     @Override
     public Map<String, FilterKind> filters() {
-        return Map.of("kind", FilterKind.STRINGS, "apiVersion", FilterKind.STRINGS, "controller", FilterKind.STRINGS,
-                "routesToMcpServer", FilterKind.BOOLEAN);
+        return RouteFacts.ROUTE_FILTERS;
     }
 
     @Override
@@ -52,14 +51,9 @@ public final class RouteRuleSelector implements Selector {
     @Override
     public List<Target> select(EvaluationContext context, Where where) {
         List<Target> targets = new ArrayList<>();
-        for (K8sObject route : context.graph().routes()) {
-            if (!where.allows("kind", route.kind()) || !where.allows("apiVersion", route.apiVersion())) {
-                continue;
-            }
-            IngressController controller = context.graph().controller(route);
-            if (!where.allows("controller", controller.id())) {
-                continue;
-            }
+        for (RouteFacts.ServedRoute served : RouteFacts.routes(context, where)) {
+            K8sObject route = served.route();
+            IngressController controller = served.controller();
             for (RouteRule rule : context.graph().routeRules(route)) {
                 Set<Workload> servers = new LinkedHashSet<>();
                 for (Backend backend : rule.backends()) {

@@ -4,8 +4,6 @@ import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Where;
-import dev.mcpolicy.graph.IngressController;
-import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
@@ -28,8 +26,7 @@ public final class RouteSelector implements Selector {
 
     @Override
     public Map<String, FilterKind> filters() {
-        return Map.of("kind", FilterKind.STRINGS, "apiVersion", FilterKind.STRINGS, "controller", FilterKind.STRINGS,
-                "routesToMcpServer", FilterKind.BOOLEAN);
+        return RouteFacts.ROUTE_FILTERS;
     }
 
     @Override
@@ -45,17 +42,10 @@ public final class RouteSelector implements Selector {
     @Override
     public List<Target> select(EvaluationContext context, Where where) {
         List<Target> targets = new ArrayList<>();
-        for (K8sObject route : context.graph().routes()) {
-            if (!where.allows("kind", route.kind()) || !where.allows("apiVersion", route.apiVersion())) {
-                continue;
-            }
-            IngressController controller = context.graph().controller(route);
-            if (!where.allows("controller", controller.id())) {
-                continue;
-            }
-            List<Workload> servers = context.graph().mcpServersBehind(route);
+        for (RouteFacts.ServedRoute served : RouteFacts.routes(context, where)) {
+            List<Workload> servers = context.graph().mcpServersBehind(served.route());
             if (where.allows("routesToMcpServer", !servers.isEmpty())) {
-                targets.add(Target.of(route, null, RouteFacts.of(controller, servers)));
+                targets.add(Target.of(served.route(), null, RouteFacts.of(served.controller(), servers)));
             }
         }
         return targets;

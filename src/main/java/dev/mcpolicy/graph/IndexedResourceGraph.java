@@ -55,6 +55,7 @@ final class IndexedResourceGraph implements ResourceGraph {
     private final Map<K8sObject, McpDecision> decisionByObject = new IdentityHashMap<>();
     private final List<Workload> mcpServers = new ArrayList<>();
     private final boolean mcpInferred;
+    private final LookupIndexes lookups = new LookupIndexes(this);
 
     IndexedResourceGraph(List<K8sObject> objects) {
         this.objects = List.copyOf(objects);
@@ -427,5 +428,61 @@ final class IndexedResourceGraph implements ResourceGraph {
             }
         }
         return overridden;
+    }
+
+    @Override
+    public Optional<McpDecision> mcpDecision(Workload workload) {
+        Workload own = own(workload);
+        return own == null ? Optional.empty() : Optional.ofNullable(decisionByObject.get(own.object()));
+    }
+
+    @Override
+    public List<K8sObject> objectsNamed(String namespace, String name) {
+        return lookups.objectsNamed(namespace, name);
+    }
+
+    @Override
+    public List<K8sObject> ofKindIn(String kind, String namespace) {
+        return lookups.ofKindIn(kind, namespace);
+    }
+
+    @Override
+    public List<K8sObject> ingressesRoutingTo(K8sObject service) {
+        return lookups.ingressesRoutingTo(own(service));
+    }
+
+    @Override
+    public boolean hasUncoveredMcpServerIn(String namespace) {
+        return lookups.hasUncoveredMcpServerIn(namespace);
+    }
+
+    @Override
+    public boolean hasWorkloadsIn(String namespace) {
+        return lookups.hasWorkloadsIn(namespace);
+    }
+
+    @Override
+    public List<Workload> workloadsWithPodLabelKey(String namespace, String key) {
+        return lookups.workloadsWithPodLabelKey(namespace, key);
+    }
+
+    @Override
+    public List<K8sObject> pdbsWithMatchLabel(String namespace, String key, String value) {
+        return lookups.pdbsWithMatchLabel(namespace, key, value);
+    }
+
+    @Override
+    public List<K8sObject> pdbsByFirstMatchLabel(String key, String value) {
+        return lookups.pdbsByFirstMatchLabel(key, value);
+    }
+
+    @Override
+    public List<K8sObject> pdbsWithoutMatchLabels() {
+        return lookups.pdbsWithoutMatchLabels();
+    }
+
+    @Override
+    public boolean operatorMayCreatePodsFor(String namespace, LabelSelector selector) {
+        return lookups.operatorMayCreatePodsFor(namespace, selector);
     }
 }

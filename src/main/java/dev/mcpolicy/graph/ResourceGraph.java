@@ -110,4 +110,48 @@ public interface ResourceGraph {
     List<K8sObject> pdbsCovering(Workload workload);
 
     List<Workload> coveredBy(K8sObject pdb);
+
+    // ---- lookups rules ask per object, built once on first use ----
+
+    /** The MCP-server decision of one of this graph's workloads. */
+    Optional<McpDecision> mcpDecision(Workload workload);
+
+    /** Objects of any kind with this namespace (null: none) and name, in input order. */
+    List<K8sObject> objectsNamed(String namespace, String name);
+
+    /** Objects of one kind in one namespace (null: none), in input order, duplicates included. */
+    List<K8sObject> ofKindIn(String kind, String namespace);
+
+    /** Ingresses whose backends name this Service, in input order; empty when none. */
+    List<K8sObject> ingressesRoutingTo(K8sObject service);
+
+    /**
+     * True when the namespace holds a long-running MCP server that no PodDisruptionBudget covers (the
+     * {@code pdb-coverage} finding on that server already names the budgets of the namespace).
+     */
+    boolean hasUncoveredMcpServerIn(String namespace);
+
+    /** True when the render runs any workload in the namespace. */
+    boolean hasWorkloadsIn(String namespace);
+
+    /** Workloads of the namespace whose pod labels have this key, in input order. */
+    List<Workload> workloadsWithPodLabelKey(String namespace, String key);
+
+    /** PodDisruptionBudgets of the namespace whose matchLabels hold key=value, in input order. */
+    List<K8sObject> pdbsWithMatchLabel(String namespace, String key, String value);
+
+    /**
+     * PodDisruptionBudgets of any namespace whose first matchLabels entry (by key) is key=value: each budget is listed
+     * under one label only, so candidates gathered over several labels do not repeat it.
+     */
+    List<K8sObject> pdbsByFirstMatchLabel(String key, String value);
+
+    /** PodDisruptionBudgets whose selector has no matchLabels (only expressions, or none). */
+    List<K8sObject> pdbsWithoutMatchLabels();
+
+    /**
+     * True when an operator may create pods for the selector from a custom resource of the namespace: a label value
+     * names a custom resource there, or a custom resource's pod template labels match.
+     */
+    boolean operatorMayCreatePodsFor(String namespace, LabelSelector selector);
 }

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -q -B -ntp -DskipTests package
-java -cp target/mcpolicy.jar dev.mcpolicy.rules.DocsGenerator .
+java -cp target/mcpolicy.jar dev.mcpolicy.docs.DocsGenerator .

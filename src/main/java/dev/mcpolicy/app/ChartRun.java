@@ -1,6 +1,5 @@
 package dev.mcpolicy.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.chart.ChartException;
 import dev.mcpolicy.chart.ChartInfo;
 import dev.mcpolicy.chart.DocumentIdentity;
@@ -14,10 +13,9 @@ import dev.mcpolicy.chart.RenderOutcome;
 import dev.mcpolicy.chart.RenderRequest;
 import dev.mcpolicy.chart.RenderResult;
 import dev.mcpolicy.chart.SourceMapper;
-import dev.mcpolicy.engine.ChartContext;
+import dev.mcpolicy.engine.mechanism.ChartContext;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
-import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.InputProblem;
@@ -25,18 +23,20 @@ import dev.mcpolicy.manifest.LoadResult;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.manifest.ManifestLoader;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chart mode for one chart folder: render it with the real helm once per environment, check each render,
- * move every finding to the template or values line that causes it, and merge findings that several
- * environments share into one that names them all.
+ * Chart mode for one chart folder: run the chart-level rules once, render the chart with the real helm once per
+ * environment and check each render. Moving findings to their source lines and merging the environments' findings
+ * are steps of the run's finding pipeline ({@link ChartMapping}, then the environment merge).
  */
 final class ChartRun {
     private final Path chartDirectory;
@@ -50,7 +50,12 @@ final class ChartRun {
     record Result(List<Finding> findings, List<ServerDecision> decisions, List<InputProblem> problems) {
     }
 
-    Result check(Engine engine, CheckRequest request, ManifestLoader loader) {
+    /**
+     * Renders and checks the chart. Findings come back as found, rendered locations and all; each render is
+     * registered with {@code mapping}, the pipeline step that later moves them to their source lines. In a render
+     * matrix each finding names its environment.
+     */
+    Result check(Engine engine, CheckRequest request, ManifestLoader loader, ChartMapping mapping) {
         List<InputProblem> problems = new ArrayList<>();
         ChartInfo chart;
         try {
@@ -59,19 +64,17 @@ final class ChartRun {
             problems.add(InputProblem.error(display, 1, 1, e.getMessage()));
             return new Result(List.of(), List.of(), problems);
         }
-        List<Finding> chartFindings = chartLevel(engine, chart, loader, request.sourceRoot(), problems);
+        List<Finding> findings = new ArrayList<>(chartLevel(engine, chart, loader, request.sourceRoot(), problems));
         HelmLocation helm = HelmLocation.locate(request.helmBinary() == null ? null : Path.of(request.helmBinary()),
                 System.getenv());
         if (helm instanceof HelmLocation.Missing missing) {
             problems.add(InputProblem.error(display, 1, 1, missing.message()));
-            return new Result(chartFindings, List.of(), problems);
+            return new Result(findings, List.of(), problems);
         }
         HelmRunner runner = new HelmRunner(((HelmLocation.Found) helm).helm());
         Path root = request.sourceRoot();
         String release = request.release() != null ? request.release() : chart.name();
 
-        Map<String, Finding> merged = new LinkedHashMap<>();
-        chartFindings.forEach(finding -> merge(merged, finding, null));
         Map<String, ServerDecision> decisions = new LinkedHashMap<>();
         List<Environment> environments = environments(request);
         boolean matrix = !request.environments().isEmpty();
@@ -107,29 +110,56 @@ final class ChartRun {
             for (String problem : mapper.problems()) {
                 problems.add(InputProblem.note(display, 1, 1, problem));
             }
-            Map<ManifestDocument, DocumentIdentity> identities = identities(rendered.documents());
+            mapping.register(renderName, rendered.documents(), mapper);
+            Map<ManifestDocument, DocumentIdentity> identities = ChartMapping.identities(rendered.documents());
 
             ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace());
-            String environmentName = matrix ? environment.name() : null;
             for (Finding finding : engine.run(graph, values)) {
-                Finding mapped = mapToSource(finding, rendered.documents(), identities, mapper);
-                merge(merged, mapped, environmentName);
+                findings.add(matrix ? finding.withEnvironments(List.of(environment.name())) : finding);
             }
             for (ServerDecision decision : Checker.decisions(graph)) {
                 decisions.putIfAbsent(decision.object().toString() + decision.mcpServer() + decision.reason(),
                         mapDecision(decision, graph, identities, mapper));
             }
         }
-        return new Result(new ArrayList<>(merged.values()), new ArrayList<>(decisions.values()), problems);
+        return new Result(findings, new ArrayList<>(decisions.values()), problems);
     }
 
     /** Chart-level rules ({@code target: chart}) run once per chart, on Chart.yaml and the chart root. */
     private static List<Finding> chartLevel(Engine engine, ChartInfo chart, ManifestLoader loader, Path root,
                                             List<InputProblem> problems) {
-        ChartContext.Loaded loaded = ChartContext.load(chart, loader,
-                Inputs.display(root, chart.directory().resolve("Chart.yaml")));
+        return chartContext(chart, loader, Inputs.display(root, chart.directory().resolve("Chart.yaml")), problems)
+                .map(engine::runChart).orElse(List.of());
+    }
+
+    /**
+     * Loads Chart.yaml with {@code loader} (shown as {@code chartYamlDisplay}) and lists the chart root, for
+     * chart-level rules. A Chart.yaml whose first document is not a mapping yields no chart, only problems.
+     */
+    static Optional<ChartContext> chartContext(ChartInfo info, ManifestLoader loader, String chartYamlDisplay,
+                                               List<InputProblem> problems) {
+        Path directory = info.directory();
+        LoadResult loaded = loader.loadFile(directory.resolve("Chart.yaml"), chartYamlDisplay);
         problems.addAll(loaded.problems());
-        return loaded.chart().map(engine::runChart).orElse(List.of());
+        List<ManifestDocument> documents = loaded.documents();
+        // helm reads the first document only; ChartInfo has already refused a Chart.yaml helm cannot read
+        if (documents.isEmpty() || !documents.get(0).content().isObject()) {
+            problems.add(InputProblem.note(chartYamlDisplay, 1, 1,
+                    "Chart.yaml does not start with a YAML mapping; chart-level rules were not run"));
+            return Optional.empty();
+        }
+        List<String> entries = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
+            for (Path entry : listing) {
+                String name = entry.getFileName().toString();
+                entries.add(Files.isDirectory(entry) ? name + "/" : name);
+            }
+        } catch (IOException e) {
+            problems.add(InputProblem.error(chartYamlDisplay, 1, 1, "cannot list the chart folder " + directory
+                    + ": " + e.getMessage() + "; chart-level rules were not run"));
+            return Optional.empty();
+        }
+        return Optional.of(new ChartContext(info.name(), documents.get(0), entries));
     }
 
     private List<Environment> environments(CheckRequest request) {
@@ -145,73 +175,6 @@ final class ChartRun {
         return out;
     }
 
-    private static Map<ManifestDocument, DocumentIdentity> identities(List<ManifestDocument> documents) {
-        List<String> sources = new ArrayList<>();
-        List<JsonNode> contents = new ArrayList<>();
-        for (ManifestDocument document : documents) {
-            sources.add(document.helmSource());
-            contents.add(document.content());
-        }
-        List<DocumentIdentity> assigned = DocumentIdentity.assign(sources, contents);
-        Map<ManifestDocument, DocumentIdentity> out = new IdentityHashMap<>();
-        for (int i = 0; i < documents.size(); i++) {
-            out.put(documents.get(i), assigned.get(i));
-        }
-        return out;
-    }
-
-    /** Findings in a rendered document move to their source line; the rendered place becomes a related location. */
-    private static Finding mapToSource(Finding finding, List<ManifestDocument> documents,
-                                       Map<ManifestDocument, DocumentIdentity> identities, SourceMapper mapper) {
-        ManifestDocument document = documentOf(finding, documents);
-        if (document == null) {
-            return finding;
-        }
-        String missingKind = finding.properties().get(Finding.MISSING_KIND);
-        Optional<MappedLocation> switchedOff = missingKind == null ? Optional.empty()
-                : mapper.mapAbsentKind(missingKind);
-        MappedLocation mapped = switchedOff.orElseGet(() -> mapper.map(MappingQuery.of(identities.get(document),
-                document.content(), finding.pointer()).withOffendingValue(finding.mappingHint() == null ? null
-                : finding.mappingHint().value())));
-        List<Finding.RelatedLocation> related = new ArrayList<>();
-        for (Location location : mapped.related()) {
-            related.add(new Finding.RelatedLocation(location, relatedMessage(location)));
-        }
-        related.addAll(finding.related());
-        Map<String, String> properties = new LinkedHashMap<>(finding.properties());
-        if (mapped.note() != null) {
-            properties.put("mappingNote", mapped.note());
-        }
-        return new Finding(finding.ruleId(), finding.level(), finding.message(), mapped.primary(), finding.primary(),
-                finding.object(), finding.pointer(), finding.helmSource(), related, finding.environments(), properties);
-    }
-
-    private static String relatedMessage(Location location) {
-        return switch (location.mapping()) {
-            case Location.VALUES -> "values line";
-            default -> "template line";
-        };
-    }
-
-    private static ManifestDocument documentOf(Finding finding, List<ManifestDocument> documents) {
-        if (finding.object() == null) {
-            return null;
-        }
-        String file = finding.primary().file();
-        for (ManifestDocument document : documents) {
-            if (document.file().equals(file) && document.positions().get("").isPresent()
-                    && contains(document, finding.primary().line())) {
-                return document;
-            }
-        }
-        return null;
-    }
-
-    private static boolean contains(ManifestDocument document, int line) {
-        var root = document.positions().get("").orElseThrow();
-        return line >= document.firstLine() && line <= root.valueEnd().line();
-    }
-
     private ServerDecision mapDecision(ServerDecision decision, ResourceGraph graph,
                                        Map<ManifestDocument, DocumentIdentity> identities, SourceMapper mapper) {
         for (var object : graph.objects()) {
@@ -222,32 +185,6 @@ final class ChartRun {
             }
         }
         return decision;
-    }
-
-    /**
-     * Same rule on the same source place in several environments: one finding naming every environment. (Different
-     * findings of one rule on one line are merged for the whole run by {@code SameLineFindings}.)
-     */
-    private static void merge(Map<String, Finding> merged, Finding finding, String environment) {
-        Location at = finding.primary();
-        String key = finding.ruleId() + "\u0000" + at.file() + "\u0000" + at.line() + "\u0000" + at.column()
-                + "\u0000" + finding.message();
-        Finding existing = merged.get(key);
-        if (existing == null) {
-            merged.put(key, environment == null ? finding : withEnvironments(finding, List.of(environment)));
-            return;
-        }
-        if (environment != null && !existing.environments().contains(environment)) {
-            List<String> environments = new ArrayList<>(existing.environments());
-            environments.add(environment);
-            merged.put(key, withEnvironments(existing, environments));
-        }
-    }
-
-    private static Finding withEnvironments(Finding finding, List<String> environments) {
-        return new Finding(finding.ruleId(), finding.level(), finding.message(), finding.primary(), finding.rendered(),
-                finding.object(), finding.pointer(), finding.helmSource(), finding.related(), environments,
-                finding.properties());
     }
 
     private static String oneLine(String text) {

@@ -1,12 +1,16 @@
 package dev.mcpolicy.app;
 
-import dev.mcpolicy.cli.VersionProvider;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
-import dev.mcpolicy.finding.SameLineFindings;
+import dev.mcpolicy.finding.pipeline.DropDuplicates;
+import dev.mcpolicy.finding.pipeline.FindingPipeline;
+import dev.mcpolicy.finding.pipeline.LowerInferredErrors;
+import dev.mcpolicy.finding.pipeline.MergeEnvironments;
+import dev.mcpolicy.finding.pipeline.MergeSameLine;
+import dev.mcpolicy.finding.pipeline.SortFindings;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.McpDecision;
@@ -20,14 +24,13 @@ import dev.mcpolicy.manifest.NodeSpan;
 import dev.mcpolicy.report.ReportContext;
 import dev.mcpolicy.report.ToolInfo;
 import dev.mcpolicy.rules.RuleLoadException;
-import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.engine.RuleCompiler;
 import dev.mcpolicy.rules.RuleSet;
 
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +55,7 @@ public final class Checker {
     /** The run's result and what a report needs besides it. */
     public record Outcome(RunResult result, RuleSet rules, Map<String, String> fileTexts) {
         public ReportContext reportContext(Path sourceRoot, boolean colour, String sarifCategory) {
-            return ReportContext.of(ToolInfo.mcpolicy(VersionProvider.version()), rules.rules())
+            return ReportContext.of(ToolInfo.mcpolicy(Version.current()), rules.rules())
                     .withColour(colour)
                     .withBaseDirectory(sourceRoot)
                     .withSourceRoot(sourceRoot)
@@ -77,6 +80,7 @@ public final class Checker {
             problems.addAll(loaded.problems());
         }
 
+        ChartMapping chartMapping = new ChartMapping();
         List<Finding> findings = new ArrayList<>();
         List<ServerDecision> decisions = new ArrayList<>();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
@@ -86,29 +90,32 @@ public final class Checker {
             decisions.addAll(decisions(graph));
         }
         for (ChartRun chart : inputs.charts()) {
-            ChartRun.Result result = chart.check(engine, request, loader);
+            ChartRun.Result result = chart.check(engine, request, loader, chartMapping);
             findings.addAll(result.findings());
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());
         }
-        findings.sort(FINDING_ORDER);
-        findings = new ArrayList<>(SameLineFindings.merge(findings));
+        findings = pipeline(chartMapping, List.copyOf(request.environments().keySet())).run(findings);
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
         RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList());
         return new Outcome(result, rules, inputs.texts());
     }
 
-    static final Comparator<Finding> FINDING_ORDER = Comparator
-            .comparing((Finding f) -> f.primary().file())
-            .thenComparingInt(f -> f.primary().line())
-            .thenComparingInt(f -> f.primary().column())
-            .thenComparing(Finding::ruleId)
-            .thenComparing(Finding::message);
+    /**
+     * Everything that happens to the engine's findings before the report, in order: a deterministic order, equal
+     * findings once, errors about inferred MCP servers lowered to warnings, chart findings moved to their template
+     * or values lines, one finding for what several environments share, the final order, and one finding per rule
+     * and line.
+     */
+    static FindingPipeline pipeline(ChartMapping chartMapping, List<String> environments) {
+        return FindingPipeline.of(new SortFindings(), new DropDuplicates(), new LowerInferredErrors(), chartMapping,
+                new MergeEnvironments(environments), new SortFindings(), new MergeSameLine());
+    }
 
     private static RuleSet loadRules(CheckRequest request) {
         try {
-            return MechanismRegistry.standard().ruleLoader().loadBuiltIn().withOverrides(request.parameters());
+            return RuleCompiler.standard().ruleLoader().loadBuiltIn().withOverrides(request.parameters());
         } catch (RuleLoadException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -154,7 +161,4 @@ public final class Checker {
                 located.exact() ? Location.EXACT : Location.PARENT_KEY);
     }
 
-    static Map<String, String> copy(Map<String, String> texts) {
-        return new LinkedHashMap<>(texts);
-    }
 }

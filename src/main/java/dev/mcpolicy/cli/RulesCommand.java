@@ -1,6 +1,6 @@
 package dev.mcpolicy.cli;
 
-import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.engine.RuleCompiler;
 import dev.mcpolicy.rules.RuleDefinition;
 import dev.mcpolicy.rules.RuleDocs;
 import dev.mcpolicy.rules.RuleLoadException;
@@ -35,7 +35,7 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     static RuleSet builtIn() throws RuleLoadException {
-        return MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        return RuleCompiler.standard().ruleLoader().loadBuiltIn();
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -1,24 +1,12 @@
 package dev.mcpolicy.cli;
 
+import dev.mcpolicy.app.Version;
 import picocli.CommandLine;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 
 /** Reads the version Maven wrote into the jar. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
     public static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/mcpolicy/version.properties")) {
-            if (in == null) {
-                return "dev";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
+        return Version.current();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine;
 
+import dev.mcpolicy.finding.Certainty;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.Location;
@@ -9,25 +10,18 @@ import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.manifest.NodeSpan;
 import dev.mcpolicy.manifest.Position;
 import dev.mcpolicy.manifest.PositionIndex;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Turns violations into findings placed on the document's lines. */
 final class FindingFactory {
-    static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.primary().file())
-            .thenComparingInt(f -> f.primary().line())
-            .thenComparingInt(f -> f.primary().column())
-            .thenComparing(Finding::ruleId)
-            .thenComparing(Finding::message);
-
     private FindingFactory() {
     }
 
-    static Finding create(RuleDefinition rule, Level level, Target target, Violation violation, String message) {
+    static Finding create(String ruleId, Level level, Target target, Violation violation, String message) {
         ManifestDocument document = violation.document() != null ? violation.document() : target.document();
         Location location = locate(document, violation.pointer());
         boolean valuesFile = target.object() == null;
@@ -35,10 +29,9 @@ final class FindingFactory {
         for (Violation.Related place : violation.related()) {
             related.add(new Finding.RelatedLocation(locate(place.document(), place.pointer()), place.message()));
         }
-        return new Finding(rule.id(), level, message, location, valuesFile ? null : location,
+        return new Finding(ruleId, level, message, location, valuesFile ? null : location,
                 valuesFile ? null : objectRef(target.object()), violation.pointer(), document.helmSource(),
-                related, List.of(), violation.properties(),
-                violation.mappingHint() == null ? null : new Finding.MappingHint(violation.mappingHint()));
+                related, List.of(), violation.properties(), Certainty.CERTAIN, violation.chartHint());
     }
 
     /**

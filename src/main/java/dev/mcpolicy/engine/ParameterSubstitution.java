@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mcpolicy.engine.mechanism.Values;
+
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;

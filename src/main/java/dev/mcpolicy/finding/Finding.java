@@ -6,57 +6,80 @@ import java.util.Map;
 /**
  * One policy violation.
  *
- * @param ruleId      id of the rule that found it
- * @param level       effective level (the rule's default or the user's override)
- * @param message     object and problem first, then the fix; never contains a secret value
- * @param primary     the line the user must edit
- * @param rendered    where the offending node sits in the rendered input (same as primary in
- *                    manifest mode); null for findings in values files
- * @param object      the object the finding is about, null for values-file findings
- * @param pointer     JSON pointer of the offending node inside its document ("" for the whole document)
- * @param helmSource  the document's {@code # Source:} path, or null
- * @param related     further places worth showing (template line, rendered line, the other object)
+ * @param ruleId       id of the rule that found it
+ * @param level        effective level (the rule's default or the user's override)
+ * @param message      object and problem first, then the fix; never contains a secret value
+ * @param primary      the line the user must edit
+ * @param rendered     where the offending node sits in the rendered input (same as primary in
+ *                     manifest mode); null for findings in values files
+ * @param object       the object the finding is about, null for values-file findings
+ * @param pointer      JSON pointer of the offending node inside its document ("" for the whole document)
+ * @param helmSource   the document's {@code # Source:} path, or null
+ * @param related      further places worth showing (template line, rendered line, the other object)
  * @param environments render environments the finding occurs in (chart mode render matrix), empty otherwise
- * @param properties  extra facts for JSON/SARIF consumers (e.g. secret kind), sorted keys
- * @param mappingHint the part of the rendered value the finding is about, for chart mode's source mapping only;
- *                    null when the rule gives none. Never printed (it may be any value of the input)
+ * @param properties   extra facts for JSON/SARIF consumers (e.g. secret kind), sorted keys
+ * @param certainty    whether the MCP server the finding judges is one for sure or only inferred
+ * @param chartHint    what chart mode's source mapping needs beyond the pointer; {@link ChartHint#NONE} for most
  */
 public record Finding(String ruleId, Level level, String message, Location primary, Location rendered,
                       ObjectRef object, String pointer, String helmSource, List<RelatedLocation> related,
-                      List<String> environments, Map<String, String> properties, MappingHint mappingHint) {
-    /**
-     * Property naming the kind of object whose absence a finding is about (e.g. PodDisruptionBudget); chart mode
-     * then points at the value that switches the chart's template for that kind off.
-     */
-    public static final String MISSING_KIND = "missingKind";
-
+                      List<String> environments, Map<String, String> properties, Certainty certainty,
+                      ChartHint chartHint) {
     public Finding {
         related = List.copyOf(related);
         environments = List.copyOf(environments);
         properties = Map.copyOf(properties);
+        certainty = certainty == null ? Certainty.CERTAIN : certainty;
+        chartHint = chartHint == null ? ChartHint.NONE : chartHint;
     }
 
-    /** A finding without a mapping hint. */
+    /** A certain finding without a chart hint. */
     public Finding(String ruleId, Level level, String message, Location primary, Location rendered,
                    ObjectRef object, String pointer, String helmSource, List<RelatedLocation> related,
                    List<String> environments, Map<String, String> properties) {
         this(ruleId, level, message, primary, rendered, object, pointer, helmSource, related, environments,
-                properties, null);
+                properties, Certainty.CERTAIN, ChartHint.NONE);
     }
 
-    /**
-     * The offending part of a rendered value (an image's tag), so chart mode can tell which of several values
-     * on one template line to point at. Its text never appears in {@code toString}, reports or logs.
-     */
-    public record MappingHint(String value) {
-        public MappingHint {
-            value = value == null ? "" : value;
-        }
+    public Finding withLevel(Level newLevel) {
+        return new Finding(ruleId, newLevel, message, primary, rendered, object, pointer, helmSource, related,
+                environments, properties, certainty, chartHint);
+    }
 
-        @Override
-        public String toString() {
-            return "MappingHint[…]";
-        }
+    public Finding withMessage(String newMessage) {
+        return new Finding(ruleId, level, newMessage, primary, rendered, object, pointer, helmSource, related,
+                environments, properties, certainty, chartHint);
+    }
+
+    /** Moved to {@code newPrimary}, the place it was found becoming {@code newRendered}. */
+    public Finding withLocations(Location newPrimary, Location newRendered) {
+        return new Finding(ruleId, level, message, newPrimary, newRendered, object, pointer, helmSource, related,
+                environments, properties, certainty, chartHint);
+    }
+
+    public Finding withRelated(List<RelatedLocation> newRelated) {
+        return new Finding(ruleId, level, message, primary, rendered, object, pointer, helmSource, newRelated,
+                environments, properties, certainty, chartHint);
+    }
+
+    public Finding withEnvironments(List<String> newEnvironments) {
+        return new Finding(ruleId, level, message, primary, rendered, object, pointer, helmSource, related,
+                newEnvironments, properties, certainty, chartHint);
+    }
+
+    public Finding withProperties(Map<String, String> newProperties) {
+        return new Finding(ruleId, level, message, primary, rendered, object, pointer, helmSource, related,
+                environments, newProperties, certainty, chartHint);
+    }
+
+    public Finding withCertainty(Certainty newCertainty) {
+        return new Finding(ruleId, level, message, primary, rendered, object, pointer, helmSource, related,
+                environments, properties, newCertainty, chartHint);
+    }
+
+    public Finding withChartHint(ChartHint newHint) {
+        return new Finding(ruleId, level, message, primary, rendered, object, pointer, helmSource, related,
+                environments, properties, certainty, newHint);
     }
 
     public record RelatedLocation(Location location, String message) {

@@ -77,6 +77,7 @@ public final class JsonReport implements Report {
         finding.environments().forEach(environments::add);
         ObjectNode properties = node.putObject("properties");
         new TreeMap<>(finding.properties()).forEach(properties::put);
+        node.put("certainty", finding.certainty().id());
         String file = paths.locate(finding.primary().file()).uri();
         node.put("fingerprint", Fingerprints.semantic(finding, file));
         return node;

@@ -2,6 +2,7 @@ package dev.mcpolicy.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpolicy.finding.Certainty;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.RunResult;
@@ -185,6 +186,9 @@ public final class SarifReport implements Report {
             }
             if (finding.object() != null) {
                 properties.set("object", JsonReport.object(finding.object()));
+            }
+            if (finding.certainty() == Certainty.INFERRED) {
+                properties.put("certainty", finding.certainty().id());
             }
             if (!finding.properties().isEmpty()) {
                 ObjectNode facts = properties.putObject("facts");

@@ -1,5 +1,6 @@
 package dev.mcpolicy.report;
 
+import dev.mcpolicy.finding.Certainty;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.Location;
@@ -59,6 +60,9 @@ public final class TextReport implements Report {
             }
             text.append('\n');
         }
+        if (findings.stream().anyMatch(f -> f.certainty() == Certainty.INFERRED)) {
+            text.append(ansi.dim(Certainty.INFERRED_EXPLANATION)).append("\n\n");
+        }
     }
 
     private static void appendFinding(Finding finding, int placeWidth, int ruleWidth, Ansi ansi, StringBuilder text) {
@@ -69,6 +73,9 @@ public final class TextReport implements Report {
                 .append(Ansi.clean(finding.message()));
         if (!finding.environments().isEmpty()) {
             text.append("  [").append(Ansi.clean(String.join(", ", finding.environments()))).append(']');
+        }
+        if (finding.certainty() == Certainty.INFERRED) {
+            text.append("  [inferred]");
         }
         text.append('\n');
         Location rendered = finding.rendered();

@@ -74,7 +74,7 @@ class ImageTagMappingInChartModeTest {
                 + f.primary().mapping()).toList();
         assertEquals(List.of("chart/values.yaml:3 values", "chart/values.yaml:6 values"), placed);
         for (Finding finding : images) {
-            assertFalse(finding.toString().contains("MappingHint[latest"), finding::toString);
+            assertFalse(finding.chartHint().toString().contains("latest"), finding.chartHint()::toString);
             assertFalse(finding.properties().containsValue("latest"), () -> finding.properties().toString());
         }
     }

@@ -1,7 +1,7 @@
 package dev.mcpolicy.chart;
 
 import dev.mcpolicy.engine.Engine;
-import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.engine.RuleCompiler;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.graph.ResourceGraph;
@@ -74,7 +74,7 @@ class WorkloadCatalogueTest {
     }
 
     private static List<Finding> run(List<ManifestDocument> documents) throws Exception {
-        RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet pack = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         return new Engine(pack).run(ResourceGraph.build(documents, "mcp"), List.of());
     }
 }

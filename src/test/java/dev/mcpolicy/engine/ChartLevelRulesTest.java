@@ -1,6 +1,6 @@
 package dev.mcpolicy.engine;
 
-import dev.mcpolicy.chart.ChartInfo;
+import dev.mcpolicy.engine.mechanism.ChartContext;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.graph.ResourceGraph;
@@ -45,7 +45,7 @@ class ChartLevelRulesTest {
     Path chartFolder;
 
     private static RuleSet pack(String... ids) throws RuleLoadException {
-        RuleSet all = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet all = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         return new RuleSet(Stream.of(ids).map(id -> all.byId(id).orElseThrow()).toList());
     }
 
@@ -54,9 +54,7 @@ class ChartLevelRulesTest {
         for (String file : rootFiles) {
             Files.writeString(chartFolder.resolve(file), "");
         }
-        ChartContext.Loaded loaded = ChartContext.load(ChartInfo.read(chartFolder), new ManifestLoader(), "chart/Chart.yaml");
-        assertEquals(List.of(), loaded.problems());
-        return loaded.chart().orElseThrow();
+        return ExampleCharts.load(chartFolder, "chart/Chart.yaml");
     }
 
     private static List<Finding> render(RuleSet rules, String manifests) {
@@ -79,7 +77,8 @@ class ChartLevelRulesTest {
                 version: v1.0
                 appVersion: 1.10
                 """);
-        List<Finding> findings = new Engine(pack("chart-api-version", "chart-versions", "chart-helmignore")).runChart(chart);
+        List<Finding> findings = EngineTest.ordered(
+                new Engine(pack("chart-api-version", "chart-versions", "chart-helmignore")).runChart(chart));
         assertEquals(List.of(
                 "chart/Chart.yaml:1:1 document NOTE chart-helmignore",
                 "chart/Chart.yaml:4:1 exact WARNING chart-api-version",
@@ -234,16 +233,16 @@ class ChartLevelRulesTest {
                 help: h
                 examples: [{name: e, expect: pass, manifests: ""}]
                 """;
-        RuleLoadException badRegex = assertThrows(RuleLoadException.class, () -> MechanismRegistry.standard().ruleLoader()
+        RuleLoadException badRegex = assertThrows(RuleLoadException.class, () -> RuleCompiler.standard().ruleLoader()
                 .parse("custom.yaml", null, base + "check: {target: workloads, assert: {command-text: {matches: '(unclosed'}}, message: m}\n"));
         assertTrue(badRegex.getMessage().contains("not a valid regular expression"), badRegex.getMessage());
-        RuleLoadException fileOnWorkloads = assertThrows(RuleLoadException.class, () -> MechanismRegistry.standard().ruleLoader()
+        RuleLoadException fileOnWorkloads = assertThrows(RuleLoadException.class, () -> RuleCompiler.standard().ruleLoader()
                 .parse("custom.yaml", null, base + "check: {target: workloads, assert: {chart-file-exists: {file: .helmignore}}, message: m}\n"));
         assertTrue(fileOnWorkloads.getMessage().contains("needs target chart"), fileOnWorkloads.getMessage());
-        RuleLoadException unknownFilter = assertThrows(RuleLoadException.class, () -> MechanismRegistry.standard().ruleLoader()
+        RuleLoadException unknownFilter = assertThrows(RuleLoadException.class, () -> RuleCompiler.standard().ruleLoader()
                 .parse("custom.yaml", null, base + "check: {target: mcp-servers, assert: {exists: {target: workloads, where: {colour: red}}}, message: m}\n"));
         assertTrue(unknownFilter.getMessage().contains("unknown filter 'colour'"), unknownFilter.getMessage());
-        RuleLoadException acrossScopes = assertThrows(RuleLoadException.class, () -> MechanismRegistry.standard().ruleLoader()
+        RuleLoadException acrossScopes = assertThrows(RuleLoadException.class, () -> RuleCompiler.standard().ruleLoader()
                 .parse("custom.yaml", null, base + "check: {target: mcp-servers, assert: {exists: {target: chart}}, message: m}\n"));
         assertTrue(acrossScopes.getMessage().contains("per chart"), acrossScopes.getMessage());
     }

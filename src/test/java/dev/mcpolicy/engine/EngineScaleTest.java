@@ -64,7 +64,7 @@ class EngineScaleTest {
                      "spec":{"minAvailable":1,"selector":{"matchLabels":{"app":"%s"}}}}
                     """.formatted(app, pdbNamespace, pdbApp));
         }
-        RuleSet rules = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet rules = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         List<Finding> findings = new Engine(rules).run(ResourceGraph.build(documents, "default"), List.of());
         assertEquals(expectedGrace, count(findings, "termination-grace-period"));
         assertEquals(expectedPdb, count(findings, "pdb-coverage"));

@@ -58,16 +58,16 @@ class EngineTest {
             """;
 
     private static RuleSet builtIn() throws RuleLoadException {
-        return MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        return RuleCompiler.standard().ruleLoader().loadBuiltIn();
     }
 
     private static List<Finding> run(RuleSet rules, String manifests) {
         List<ManifestDocument> documents = new ManifestLoader().loadText("rendered.yaml", manifests).documents();
-        return new Engine(rules).run(ResourceGraph.build(documents, "default"), List.of());
+        return ordered(new Engine(rules).run(ResourceGraph.build(documents, "default"), List.of()));
     }
 
     private static RuleDefinition rule(String text) throws RuleLoadException {
-        return MechanismRegistry.standard().ruleLoader().parse("custom.yaml", null, text);
+        return RuleCompiler.standard().ruleLoader().parse("custom.yaml", null, text);
     }
 
     @Test
@@ -234,5 +234,11 @@ class EngineTest {
         assertTrue(finding.message().startsWith("values key \"db.password\" holds a literal secret"), finding.message());
         assertTrue(!finding.message().contains("hunter2"), finding.message());
         assertEquals("secret-named key", finding.properties().get("secretKind"));
+    }
+
+    /** The engine reports in evaluation order; the pipeline's first steps give the report's order. */
+    static List<Finding> ordered(List<Finding> findings) {
+        return dev.mcpolicy.finding.pipeline.FindingPipeline.of(new dev.mcpolicy.finding.pipeline.SortFindings(),
+                new dev.mcpolicy.finding.pipeline.DropDuplicates()).run(findings);
     }
 }

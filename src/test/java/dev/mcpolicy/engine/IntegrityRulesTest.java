@@ -47,7 +47,7 @@ class IntegrityRulesTest {
             """;
 
     private static RuleSet only(String... ids) throws RuleLoadException {
-        RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet pack = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         List<dev.mcpolicy.rules.RuleDefinition> rules = new ArrayList<>();
         for (String id : ids) {
             rules.add(pack.byId(id).orElseThrow());
@@ -228,7 +228,7 @@ class IntegrityRulesTest {
                   - {name: n, expect: pass, manifests: ""}
                 """.formatted(line);
         assertThrows(RuleLoadException.class,
-                () -> MechanismRegistry.standard().ruleLoader().parse("custom.yaml", null, rule));
+                () -> RuleCompiler.standard().ruleLoader().parse("custom.yaml", null, rule));
     }
 
     /**

@@ -1,36 +1,21 @@
 package dev.mcpolicy.engine;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpolicy.finding.Certainty;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Level;
+import dev.mcpolicy.finding.pipeline.LowerInferredErrors;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.ManifestLoader;
 import dev.mcpolicy.rules.RuleSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** {@code scope: mcp-server} checks mark their findings inferred on renders whose MCP servers are only inferred. */
 class McpScopeTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"target\":\"mcp-servers\"}|true",
-            "{\"target\":\"mcp-server-containers\"}|true",
-            "{\"target\":\"ingress-routes\",\"where\":{\"routesToMcpServer\":true}}|true",
-            "{\"target\":\"ingress-routes\",\"where\":{\"routesToMcpServer\":false}}|false",
-            "{\"target\":\"hpas\",\"where\":{\"scalesMcpServer\":true}}|true",
-            "{\"target\":\"workloads\"}|false",
-            "{\"target\":\"values-documents\"}|false"})
-    void mcpScopedChecks(String check, boolean scoped) throws Exception {
-        assertEquals(scoped, McpScope.of(JSON.readTree(check)));
-    }
 
     private static final String UNMARKED = """
             apiVersion: apps/v1
@@ -47,19 +32,50 @@ class McpScopeTest {
             """;
 
     private static List<Finding> findings(String manifests) throws Exception {
-        RuleSet rules = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet rules = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         var documents = new ManifestLoader().loadText("in.yaml", manifests).documents();
         return new Engine(rules).run(ResourceGraph.build(documents, "default"), List.of());
     }
 
     @Test
-    void inferredServersGetWarningsThatSayWhy() throws Exception {
+    void inferredServersGetInferredFindingsThatThePipelineLowersToWarnings() throws Exception {
         List<Finding> findings = findings(UNMARKED);
         Finding grace = findings.stream().filter(f -> f.ruleId().equals("termination-grace-period")).findFirst()
                 .orElseThrow();
-        assertEquals(Level.WARNING, grace.level());
-        assertTrue(grace.message().contains("no workload of the render carries an MCP marker"), grace.message());
-        assertFalse(findings.stream().anyMatch(f -> f.level() == Level.ERROR), findings.toString());
+        assertEquals(Certainty.INFERRED, grace.certainty());
+        assertEquals(Level.ERROR, grace.level());
+        assertFalse(grace.message().contains("MCP marker"), "the explanation is the report's, not each message's");
+        List<Finding> lowered = new LowerInferredErrors().apply(findings);
+        assertEquals(Level.WARNING, lowered.get(findings.indexOf(grace)).level());
+        assertFalse(lowered.stream().anyMatch(f -> f.level() == Level.ERROR && f.certainty() == Certainty.INFERRED));
+    }
+
+    @Test
+    void onlyTheRuleFileSaysWhetherACheckIsMcpScoped() throws Exception {
+        String rule = """
+                id: custom
+                title: t
+                level: error
+                tags: [x]
+                precision: high
+                rationale: r
+                help: h
+                check:
+                  - target: mcp-servers
+                    where: {longRunning: true}
+                    assert: {value: {path: /spec/replicas, required: true}}
+                    message: "{object} unscoped"
+                  - target: workloads
+                    scope: mcp-server
+                    assert: {value: {path: /spec/replicas, required: true}}
+                    message: "{object} scoped"
+                examples: [{name: e, expect: pass, manifests: ""}]
+                """;
+        RuleSet rules = new RuleSet(List.of(RuleCompiler.standard().ruleLoader().parse("custom.yaml", null, rule)));
+        var documents = new ManifestLoader().loadText("in.yaml", UNMARKED).documents();
+        List<Finding> findings = new Engine(rules).run(ResourceGraph.build(documents, "default"), List.of());
+        assertEquals(List.of("Deployment/web unscoped CERTAIN", "Deployment/web scoped INFERRED"),
+                findings.stream().map(f -> f.message() + " " + f.certainty()).toList());
     }
 
     @Test
@@ -67,6 +83,7 @@ class McpScopeTest {
         List<Finding> findings = findings(UNMARKED.replace("nginx:1.27", "ghcr.io/acme/mcp-server:1.0"));
         Finding grace = findings.stream().filter(f -> f.ruleId().equals("termination-grace-period")).findFirst()
                 .orElseThrow();
-        assertEquals(Level.ERROR, grace.level());
+        assertEquals(Certainty.CERTAIN, grace.certainty());
+        assertEquals(Level.ERROR, new LowerInferredErrors().apply(List.of(grace)).get(0).level());
     }
 }

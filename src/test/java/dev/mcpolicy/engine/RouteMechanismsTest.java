@@ -37,7 +37,7 @@ class RouteMechanismsTest {
             """;
 
     private static List<Finding> run(String ruleText, String manifests) throws RuleLoadException {
-        RuleDefinition rule = MechanismRegistry.standard().ruleLoader().parse("custom.yaml", null, ruleText);
+        RuleDefinition rule = RuleCompiler.standard().ruleLoader().parse("custom.yaml", null, ruleText);
         List<ManifestDocument> documents = new ManifestLoader().loadText("rendered.yaml", SERVER + manifests).documents();
         return new Engine(new RuleSet(List.of(rule))).run(ResourceGraph.build(documents, "default"), List.of());
     }

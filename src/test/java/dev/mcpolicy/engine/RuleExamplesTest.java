@@ -1,7 +1,7 @@
 package dev.mcpolicy.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.chart.ChartInfo;
+import dev.mcpolicy.engine.mechanism.ChartContext;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.InputProblem;
@@ -29,7 +29,7 @@ class RuleExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleOfEveryRule() throws Exception {
-        RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet pack = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         assertFalse(pack.rules().isEmpty(), "the built-in pack is empty");
         List<DynamicTest> tests = new ArrayList<>();
         for (RuleDefinition rule : pack.rules()) {
@@ -70,34 +70,7 @@ class RuleExamplesTest {
      * mode does, so positions and the root listing are real.
      */
     static ChartContext chart(String ruleId, RuleDefinition.ExampleChart example) throws IOException {
-        Path folder = Files.createTempDirectory("mcpolicy-example-chart-");
-        try {
-            Files.writeString(folder.resolve("Chart.yaml"), example.chartYaml() + "\n");
-            for (String entry : example.files()) {
-                if (entry.endsWith("/")) {
-                    Files.createDirectories(folder.resolve(entry.substring(0, entry.length() - 1)));
-                } else {
-                    Files.writeString(folder.resolve(entry), "");
-                }
-            }
-            ChartContext.Loaded loaded = ChartContext.load(ChartInfo.read(folder), new ManifestLoader(),
-                    "rules/" + ruleId + ".yaml#chart/Chart.yaml");
-            assertEquals(List.of(), loaded.problems().stream().map(InputProblem::oneLine).toList(),
-                    "example chart does not load");
-            return loaded.chart().orElseThrow();
-        } catch (dev.mcpolicy.chart.ChartException e) {
-            throw new AssertionError("example chart does not load: " + e.getMessage(), e);
-        } finally {
-            deleteRecursively(folder);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        return ExampleCharts.write(example.chartYaml(), example.files(), "rules/" + ruleId + ".yaml#chart/Chart.yaml");
     }
 
     /** A secret finding's message and properties never contain the secret value itself. */

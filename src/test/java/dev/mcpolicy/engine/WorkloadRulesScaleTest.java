@@ -83,7 +83,7 @@ class WorkloadRulesScaleTest {
                         """.formatted(app, namespace, app, minReplicas));
             }
         }
-        RuleSet rules = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet rules = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         List<Finding> findings = new Engine(rules).run(ResourceGraph.build(documents, "default"), List.of());
         assertEquals(oracle.replicas, count(findings, "replica-count"));
         assertEquals(oracle.hpaMin, count(findings, "hpa-min-replicas"));

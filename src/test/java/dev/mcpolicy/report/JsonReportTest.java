@@ -102,4 +102,14 @@ class JsonReportTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void everyFindingSaysHowCertainItIs() throws Exception {
+        var findings = SampleRun.run().findings();
+        var inferred = List.of(findings.get(0).withCertainty(dev.mcpolicy.finding.Certainty.INFERRED), findings.get(1));
+        var run = new dev.mcpolicy.finding.RunResult(List.of("deploy/"), inferred, List.of(), List.of());
+        var document = new JsonReport().document(run, ReportContext.of(SampleRun.TOOL, SampleRun.rules()));
+        assertEquals("inferred", document.path("findings").get(0).path("certainty").asText());
+        assertEquals("certain", document.path("findings").get(1).path("certainty").asText());
+    }
 }

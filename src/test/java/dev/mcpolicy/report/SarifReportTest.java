@@ -234,4 +234,17 @@ class SarifReportTest {
             assertFalse(result.at("/message/text").asText().isBlank());
         }
     }
+
+    @Test
+    void inferredFindingsCarryTheirCertaintyAsAResultProperty() throws IOException {
+        Finding finding = new Finding("termination-grace-period", Level.WARNING, "Deployment/x stops fast.",
+                new Location("x.yaml", 1, 1, 0, Location.EXACT), null,
+                new ObjectRef("apps/v1", "Deployment", "x", null), "/kind", null, List.of(), List.of(), Map.of())
+                .withCertainty(dev.mcpolicy.finding.Certainty.INFERRED);
+        RunResult run = new RunResult(List.of("x.yaml"), List.of(finding, finding.withCertainty(
+                dev.mcpolicy.finding.Certainty.CERTAIN)), List.of(), List.of());
+        JsonNode log = sarif(run, ReportContext.of(SampleRun.TOOL, SampleRun.rules()).withBaseDirectory(repository));
+        assertEquals("inferred", log.at("/runs/0/results/0/properties/certainty").asText());
+        assertTrue(log.at("/runs/0/results/1/properties/certainty").isMissingNode());
+    }
 }

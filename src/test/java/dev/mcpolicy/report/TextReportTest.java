@@ -63,4 +63,16 @@ class TextReportTest {
         assertFalse(text.contains("\u001b[2J"));
         assertTrue(text.contains("bad?[2J second line"));
     }
+
+    @Test
+    void inferredFindingsAreMarkedAndExplainedOnce() {
+        List<Finding> findings = SampleRun.run().findings().stream()
+                .map(f -> f.withCertainty(dev.mcpolicy.finding.Certainty.INFERRED)).toList();
+        RunResult run = new RunResult(List.of("deploy/"), findings, List.of(), List.of());
+        String text = SampleRun.render(new TextReport(), run, context());
+        assertEquals(findings.size(), text.split("\\[inferred]", -1).length - 1, text);
+        assertEquals(1, text.split("no workload of their render carries an MCP marker", -1).length - 1, text);
+        String certain = SampleRun.render(new TextReport(), SampleRun.run(), context());
+        assertFalse(certain.contains("[inferred]") || certain.contains("MCP marker"), certain);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.mcpolicy.rules;
 
-import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.engine.RuleCompiler;
 import dev.mcpolicy.finding.Level;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +45,7 @@ class RuleLoaderTest {
                 manifests: "apiVersion: v1"
             """;
 
-    private final RuleLoader loader = MechanismRegistry.standard().ruleLoader();
+    private final RuleLoader loader = RuleCompiler.standard().ruleLoader();
 
     @Test
     void validRuleLoadsWithDerivedName() throws RuleLoadException {

@@ -1,6 +1,6 @@
 package dev.mcpolicy.rules;
 
-import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.engine.RuleCompiler;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ class RulePackTest {
 
     @Test
     void classpathPackEqualsTheFolder() throws Exception {
-        RuleLoader loader = MechanismRegistry.standard().ruleLoader();
+        RuleLoader loader = RuleCompiler.standard().ruleLoader();
         RuleSet builtIn = loader.loadBuiltIn();
         RuleSet folder = loader.loadFolder(FOLDER);
         assertEquals(folder.rules().stream().map(RuleDefinition::id).toList(),
@@ -42,7 +42,7 @@ class RulePackTest {
 
     @Test
     void everyRuleHasEnoughExamplesAndSarifMetadata() throws Exception {
-        RuleSet pack = MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        RuleSet pack = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         assertTrue(pack.rules().stream().map(RuleDefinition::id).toList().containsAll(List.of(
                 "hpa-scale-down-stabilization", "pdb-coverage", "sse-proxy-buffering", "sse-read-timeout",
                 "sse-send-timeout", "termination-grace-period", "values-no-secrets")), "the design-card rules");

@@ -1,11 +1,13 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Relation;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Relation;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.engine.workloads.IntOrPercent;
 import dev.mcpolicy.engine.workloads.ReplicaRange;
 import dev.mcpolicy.graph.K8sObject;
@@ -34,13 +36,22 @@ public final class AllowsEvictionRelation implements Relation {
     }
 
     @Override
-    public String incompatibility(Selector selector) {
-        return selector.name().equals("pdbs") ? null : "allows-eviction needs target pdbs, not " + selector.name();
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.PDB);
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("budget", "required", "expectedPods", "podsSource");
+    public Map<String, String> placeholders() {
+        return Descriptions.of("budget", "the budget as written: minAvailable 2, maxUnavailable 0",
+                "required", "the pods it requires to stay available", "expectedPods", "the pods expected at the fewest replicas",
+                "podsSource", "where that count comes from");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("A PodDisruptionBudget lets at least one of the pods it selects be evicted when the workloads"
+                + " run their fewest replicas, computed as the disruption controller does; budgets whose pod count cannot"
+                + " be known pass.", "target: pdbs\nassert:\n  relation: {name: allows-eviction}");
     }
 
     @Override

@@ -1,24 +1,28 @@
 package dev.mcpolicy.engine.assertions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Violation;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code chart-file-exists}: the chart root holds {@code file} (a folder when it ends with {@code /}). A missing file
- * is reported on the whole Chart.yaml document (its first line, mapping {@code document}). Placeholder: {@code entry} (the name looked for).
+ * is reported on the whole Chart.yaml document (its first line, mapping {@code document}).
  */
-public final class ChartFileAssertion implements Assertion {
+public final class ChartFileAssertion implements Assertion<ChartFileAssertion.Config> {
+
+    /** @param file one entry at the chart root, such as {@code .helmignore} or {@code templates/} */
+    public record Config(String file) {
+    }
 
     @Override
     public String name() {
@@ -26,34 +30,42 @@ public final class ChartFileAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("entry");
+    public Set<TargetKind> accepts() {
+        return EnumSet.of(TargetKind.CHART);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.yieldsCharts()) {
-            check.problem(null, "chart-file-exists needs target chart, not " + selector.name());
-        }
-        String file = config.path("file").asText("");
+    public Map<String, String> placeholders() {
+        return Descriptions.of("entry", "the name looked for");
+    }
+
+    @Override
+    public Map<String, String> violationKinds() {
+        return Map.of();
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("The chart root holds `file` (a folder when it ends with `/`); a missing one is"
+                + " reported on the first line of Chart.yaml.", "target: chart\nassert:\n  chart-file-exists: {file: .helmignore}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        String file = config.file() == null ? "" : config.file();
         if (file.isEmpty() || file.substring(0, file.length() - (file.endsWith("/") ? 1 : 0)).contains("/")) {
-            check.problem("file", "must name one entry at the chart root, such as .helmignore or templates/");
+            problems.add("file", "must name one entry at the chart root, such as .helmignore or templates/");
         }
-        return check.problems();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        String file = config.path("file").asText();
-        boolean present = context.chart().map(chart -> chart.hasRootEntry(file)).orElse(true);
-        return present ? List.of() : List.of(Violation.of(Violation.DEFAULT, "", Map.of("entry", file)));
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        boolean present = context.chart().map(chart -> chart.hasRootEntry(config.file())).orElse(true);
+        return present ? List.of() : List.of(Violation.of(Violation.DEFAULT, "", Map.of("entry", config.file())));
     }
 }

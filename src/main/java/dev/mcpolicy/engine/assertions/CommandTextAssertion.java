@@ -1,17 +1,20 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigException;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.Workload;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +25,36 @@ import java.util.regex.PatternSyntaxException;
  * {@code command-text}: what a workload's pods run (see {@link PodText}) must contain a match of the Java regular
  * expression {@code matches}. With {@code when}, only pods whose text matches {@code when} are checked, so a second
  * check can build on a first one without repeating its finding. Reported on the first container's {@code args}
- * (else its {@code command}, else the container). Placeholder: {@code container}.
+ * (else its {@code command}, else the container).
  */
-public final class CommandTextAssertion implements Assertion {
+public final class CommandTextAssertion implements Assertion<CommandTextAssertion.Config> {
+
+    /** The expressions, compiled once when the rule is. */
+    public static final class Config {
+        private final Pattern matches;
+        private final Pattern when;
+
+        /**
+         * @param matches what the pod text must contain (a Java regular expression)
+         * @param when    only pods whose text contains this are checked (optional)
+         */
+        @JsonCreator
+        public Config(@JsonProperty("matches") String matches, @JsonProperty("when") String when) {
+            if (matches == null) {
+                throw new ConfigException(null, "a command-text assertion needs matches (a regular expression)");
+            }
+            this.matches = compile("matches", matches);
+            this.when = when == null ? null : compile("when", when);
+        }
+
+        private static Pattern compile(String field, String regex) {
+            try {
+                return Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new ConfigException(field, "not a valid regular expression: " + e.getDescription());
+            }
+        }
+    }
 
     @Override
     public String name() {
@@ -32,56 +62,48 @@ public final class CommandTextAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("container");
+    public Set<TargetKind> accepts() {
+        return EnumSet.of(TargetKind.WORKLOAD, TargetKind.CONTAINER);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.yieldsWorkloads()) {
-            check.problem(null, "command-text needs a target that yields workloads, not " + selector.name());
-        }
-        for (String field : List.of("matches", "when")) {
-            if (config.has(field)) {
-                try {
-                    Pattern.compile(config.path(field).asText());
-                } catch (PatternSyntaxException e) {
-                    check.problem(field, "not a valid regular expression: " + e.getDescription());
-                }
-            }
-        }
-        if (!config.has("matches")) {
-            check.problem(null, "a command-text assertion needs matches (a regular expression)");
-        }
-        return check.problems();
+    public Map<String, String> placeholders() {
+        return Descriptions.of("container", "the container the finding is reported on, \"(none)\" without one");
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+    public Map<String, String> violationKinds() {
+        return Map.of();
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("What a workload's pods run (each container's command, args and literal env values,"
+                + " and the data of the ConfigMaps of the render they mount or read env from) must contain a match"
+                + " of the Java regular expression `matches`; with `when`, only pods whose text matches `when` are"
+                + " checked. Reported on the first container's `args`, else its `command`.",
+                "assert:\n  command-text:\n    when: '\"method\"\\s*:\\s*\"initialize\"'\n    matches: protocolVersion");
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
         Workload workload = target.workload();
         if (workload == null) {
             return List.of();
         }
         String text = PodText.of(workload, context.graph());
-        if (config.has("when") && !pattern(config.path("when").asText(), context).matcher(text).find()) {
+        if (config.when != null && !config.when.matcher(text).find()) {
             return List.of();
         }
-        if (pattern(config.path("matches").asText(), context).matcher(text).find()) {
+        if (config.matches.matcher(text).find()) {
             return List.of();
         }
         return List.of(placed(workload));
-    }
-
-    private static Pattern pattern(String regex, EvaluationContext context) {
-        return context.memo("command-text:" + regex, () -> Pattern.compile(regex));
     }
 
     /** On the first container that has args (else command); else on the first container; else on the pod spec. */

@@ -1,15 +1,15 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +23,28 @@ import java.util.Set;
  * must be ports it declares. A name must be one of {@code ports[].name} ({@code names: true}, the default): kubelet
  * cannot resolve anything else and the probe fails. A number should be one of {@code ports[].containerPort}
  * ({@code numbers: true}): declaring it is informational, so a rule may treat it more leniently.
- * Kinds: {@code unknown-name}, {@code undeclared-number}. Placeholders: {@code port}, {@code field},
- * {@code declaredPorts}.
+ * Kinds: {@code unknown-name}, {@code undeclared-number}.
  */
-public final class ContainerPortAssertion implements Assertion {
+public final class ContainerPortAssertion implements Assertion<ContainerPortAssertion.Config> {
+
+    /**
+     * @param paths   pointers of port references, relative to the container
+     * @param names   check port names (default true)
+     * @param numbers check port numbers (default true)
+     */
+    public record Config(List<String> paths, Boolean names, Boolean numbers) {
+        public Config {
+            paths = paths == null ? List.of() : List.copyOf(paths);
+        }
+
+        boolean checkNames() {
+            return !Boolean.FALSE.equals(names);
+        }
+
+        boolean checkNumbers() {
+            return !Boolean.FALSE.equals(numbers);
+        }
+    }
     public static final String UNKNOWN_NAME = "unknown-name";
     public static final String UNDECLARED_NUMBER = "undeclared-number";
 
@@ -36,47 +54,53 @@ public final class ContainerPortAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of(UNKNOWN_NAME, UNDECLARED_NUMBER);
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("port", "field", "declaredPorts");
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.CONTAINER);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.yieldsContainers()) {
-            check.problem(null, "container-port needs a container target (containers or mcp-server-containers), not "
-                    + selector.name());
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(UNKNOWN_NAME, "a port name the container does not declare (kubelet cannot resolve it)",
+                UNDECLARED_NUMBER, "a port number the container does not declare (informational in Kubernetes)");
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Descriptions.of("port", "the port referred to", "field", "where, dotted: readinessProbe.httpGet.port",
+                "declaredPorts", "the ports the container declares, or \"no ports\"");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("The ports a container refers to at `paths` (probe ports) must be ports it declares:"
+                + " a name one of `ports[].name` (`names`, default true), a number one of `ports[].containerPort`"
+                + " (`numbers`, default true).",
+                "target: mcp-server-containers\nassert:\n  container-port:\n"
+                        + "    paths: [/readinessProbe/httpGet/port, /livenessProbe/httpGet/port]\n    numbers: false");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        if (config.paths().isEmpty()) {
+            problems.add("paths", "must list the pointers of port references, such as /readinessProbe/httpGet/port");
         }
-        JsonNode paths = config.path("paths");
-        if (!paths.isArray() || paths.isEmpty()) {
-            check.problem("paths", "must list the pointers of port references, such as /readinessProbe/httpGet/port");
-        } else {
-            for (int i = 0; i < paths.size(); i++) {
-                if (!paths.get(i).isTextual() || !paths.get(i).asText().startsWith("/")) {
-                    check.problem("paths/" + i, "must be a JSON pointer relative to the container");
-                }
+        for (int i = 0; i < config.paths().size(); i++) {
+            if (config.paths().get(i) == null || !config.paths().get(i).startsWith("/")) {
+                problems.add("paths/" + i, "must be a JSON pointer relative to the container");
             }
         }
-        for (String flag : List.of("names", "numbers")) {
-            if (config.has(flag) && !config.get(flag).isBoolean()) {
-                check.problem(flag, "must be true or false");
-            }
+        if (!config.checkNames() && !config.checkNumbers()) {
+            problems.add(null, "checks nothing: names and numbers are both false");
         }
-        if (!config.path("names").asBoolean(true) && !config.path("numbers").asBoolean(true)) {
-            check.problem(null, "checks nothing: names and numbers are both false");
-        }
-        return check.problems();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
         JsonNode container = target.node();
         Set<String> names = new LinkedHashSet<>();
         Set<Integer> numbers = new LinkedHashSet<>();
@@ -93,11 +117,10 @@ public final class ContainerPortAssertion implements Assertion {
             declared.add(name.isTextual() ? name.asText() + " (" + Values.text(number) + ")" : Values.text(number));
         }
         String declaredText = declared.isEmpty() ? "no ports" : "ports " + String.join(", ", declared);
-        boolean checkNames = config.path("names").asBoolean(true);
-        boolean checkNumbers = config.path("numbers").asBoolean(true);
+        boolean checkNames = config.checkNames();
+        boolean checkNumbers = config.checkNumbers();
         List<Violation> violations = new ArrayList<>();
-        for (JsonNode path : config.path("paths")) {
-            String relative = path.asText();
+        for (String relative : config.paths()) {
             JsonNode reference = container.at(relative);
             String kind = null;
             if (reference.isTextual() && checkNames && !names.contains(reference.asText())) {

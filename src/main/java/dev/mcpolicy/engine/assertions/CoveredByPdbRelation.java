@@ -1,10 +1,13 @@
 package dev.mcpolicy.engine.assertions;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Relation;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Relation;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.finding.ChartHint;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.LabelSelector;
 import dev.mcpolicy.graph.ResourceGraph;
@@ -23,7 +26,6 @@ import java.util.TreeMap;
  * {@code covered-by-pdb}: some PodDisruptionBudget in the workload's namespace selects its pod labels. The violation
  * sits on the pod template labels and names what exists instead: PDBs of the namespace whose selector misses the
  * labels (the usual bug), or a matching PDB in another namespace.
- * Placeholders: {@code podLabels}, {@code pdbNote}.
  */
 public final class CoveredByPdbRelation implements Relation {
     private static final String KIND = "PodDisruptionBudget";
@@ -36,14 +38,21 @@ public final class CoveredByPdbRelation implements Relation {
     }
 
     @Override
-    public String incompatibility(Selector selector) {
-        return selector.yieldsWorkloads() && !selector.yieldsContainers() ? null
-                : "covered-by-pdb needs a workload target (workloads or mcp-servers), not " + selector.name();
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.WORKLOAD);
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("podLabels", "pdbNote");
+    public Map<String, String> placeholders() {
+        return Descriptions.of("podLabels", "the workload's pod labels",
+                "pdbNote", "what exists instead: budgets of the namespace that miss, or one in another namespace");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("Some PodDisruptionBudget in the workload's namespace selects its pod labels; the violation names"
+                + " what exists instead and, when a budget is evidently meant for the workload, sits on its selector.",
+                "target: mcp-servers\nscope: mcp-server\nwhere: {longRunning: true}\nassert:\n  relation: {name: covered-by-pdb}");
     }
 
     @Override
@@ -54,18 +63,11 @@ public final class CoveredByPdbRelation implements Relation {
             return List.of();
         }
         String namespace = workload.object().namespace();
-        Map<String, List<K8sObject>> byNamespace = context.memo("pdbs-by-namespace", () -> {
-            Map<String, List<K8sObject>> index = new HashMap<>();
-            for (K8sObject pdb : graph.ofKind(KIND)) {
-                index.computeIfAbsent(Objects.toString(pdb.namespace(), ""), ns -> new ArrayList<>()).add(pdb);
-            }
-            return index;
-        });
-        List<K8sObject> sameNamespace = byNamespace.getOrDefault(Objects.toString(namespace, ""), List.of());
+        List<K8sObject> sameNamespace = graph.ofKindIn(KIND, namespace);
         List<Violation.Related> related = new ArrayList<>();
         String note;
         if (!sameNamespace.isEmpty()) {
-            List<K8sObject> named = nearestInNamespace(graph, workload, sameNamespace, context);
+            List<K8sObject> named = nearestInNamespace(graph, workload, sameNamespace);
             List<String> described = new ArrayList<>();
             for (K8sObject pdb : named) {
                 String selector = selectorText(graph, pdb);
@@ -81,7 +83,7 @@ public final class CoveredByPdbRelation implements Relation {
                     + namespace + " but " + (one ? "does" : "do") + " not select these pods; make the selector match"
                     + " the pod labels.";
         } else {
-            note = elsewhereNote(graph, workload, byNamespace, namespace, related, context);
+            note = elsewhereNote(graph, workload, namespace, related);
         }
         Map<String, String> facts = new HashMap<>();
         facts.put("podLabels", labelsText(workload.podLabels()));
@@ -100,9 +102,10 @@ public final class CoveredByPdbRelation implements Relation {
         }
         // No budget at all in the namespace: in chart mode the mapper can point at the value that switches the
         // chart's own PodDisruptionBudget template off.
-        Map<String, String> properties = sameNamespace.isEmpty() && related.isEmpty()
-                ? Map.of(dev.mcpolicy.finding.Finding.MISSING_KIND, KIND) : Map.of();
-        return List.of(new Violation(Violation.DEFAULT, labelsPointer, facts, properties, related));
+        ChartHint hint = sameNamespace.isEmpty() && related.isEmpty()
+                ? ChartHint.missing(KIND) : ChartHint.NONE;
+        return List.of(new Violation(Violation.DEFAULT, labelsPointer, facts, Map.of(), related)
+                .withChartHint(hint));
     }
 
     /**
@@ -142,26 +145,16 @@ public final class CoveredByPdbRelation implements Relation {
      * workload, then ones sharing a label key=value with its pods (through an index, so this stays near-linear).
      * In a namespace with many budgets, unrelated ones are only counted, not named.
      */
-    private static List<K8sObject> nearestInNamespace(ResourceGraph graph, Workload workload, List<K8sObject> sameNamespace,
-                                                      EvaluationContext context) {
+    private static List<K8sObject> nearestInNamespace(ResourceGraph graph, Workload workload,
+                                                      List<K8sObject> sameNamespace) {
         if (sameNamespace.size() <= MAX_NAMED) {
             return sameNamespace;
         }
-        String namespace = Objects.toString(workload.object().namespace(), "");
         java.util.LinkedHashSet<K8sObject> nearest = new java.util.LinkedHashSet<>();
         graph.find(KIND, workload.object().namespace(), workload.object().name()).ifPresent(nearest::add);
-        Map<String, List<K8sObject>> byNamespaceLabel = context.memo("pdbs-by-namespace-label", () -> {
-            Map<String, List<K8sObject>> index = new HashMap<>();
-            for (K8sObject pdb : graph.ofKind(KIND)) {
-                graph.selector(pdb).map(LabelSelector::matchLabels).orElse(Map.of()).forEach((key, value) ->
-                        index.computeIfAbsent(Objects.toString(pdb.namespace(), "") + "|" + key + "=" + value,
-                                k -> new ArrayList<>()).add(pdb));
-            }
-            return index;
-        });
         for (Map.Entry<String, String> label : new TreeMap<>(workload.podLabels()).entrySet()) {
-            for (K8sObject pdb : byNamespaceLabel.getOrDefault(namespace + "|" + label.getKey() + "=" + label.getValue(),
-                    List.of())) {
+            for (K8sObject pdb : graph.pdbsWithMatchLabel(workload.object().namespace(), label.getKey(),
+                    label.getValue())) {
                 if (nearest.size() >= MAX_NAMED) {
                     break;
                 }
@@ -171,10 +164,9 @@ public final class CoveredByPdbRelation implements Relation {
         return List.copyOf(nearest).subList(0, Math.min(MAX_NAMED, nearest.size()));
     }
 
-    private static String elsewhereNote(ResourceGraph graph, Workload workload, Map<String, List<K8sObject>> byNamespace,
-                                        String namespace, List<Violation.Related> related,
-                                        EvaluationContext context) {
-        for (K8sObject pdb : candidatesElsewhere(graph, workload, context)) {
+    private static String elsewhereNote(ResourceGraph graph, Workload workload, String namespace,
+                                        List<Violation.Related> related) {
+        for (K8sObject pdb : candidatesElsewhere(graph, workload)) {
             if (!Objects.equals(pdb.namespace(), namespace)
                     && graph.selector(pdb).map(s -> s.matches(workload.podLabels())).orElse(false)) {
                 related.add(new Violation.Related(pdb.document(), pdb.pointer("/metadata"),
@@ -183,7 +175,7 @@ public final class CoveredByPdbRelation implements Relation {
                         + ", and a PodDisruptionBudget only protects pods of its own namespace.";
             }
         }
-        return byNamespace.isEmpty() ? " No PodDisruptionBudget is rendered."
+        return graph.ofKind(KIND).isEmpty() ? " No PodDisruptionBudget is rendered."
                 : " No PodDisruptionBudget is rendered in namespace " + namespace + ".";
     }
 
@@ -191,32 +183,14 @@ public final class CoveredByPdbRelation implements Relation {
      * PDBs that might select the labels, found through an index by one of their matchLabels (key=value) so that
      * many uncovered workloads and many PDBs stay near-linear; selectors without matchLabels are always candidates.
      */
-    private static List<K8sObject> candidatesElsewhere(ResourceGraph graph, Workload workload, EvaluationContext context) {
-        PdbLabelIndex index = context.memo("pdbs-by-label", () -> PdbLabelIndex.build(graph));
-        List<K8sObject> candidates = new ArrayList<>(index.withoutMatchLabels());
+    private static List<K8sObject> candidatesElsewhere(ResourceGraph graph, Workload workload) {
+        List<K8sObject> candidates = new ArrayList<>(graph.pdbsWithoutMatchLabels());
         new TreeMap<>(workload.podLabels()).forEach((key, value) ->
-                candidates.addAll(index.byLabel().getOrDefault(key + "=" + value, List.of())));
+                candidates.addAll(graph.pdbsByFirstMatchLabel(key, value)));
         candidates.sort(java.util.Comparator.comparing(K8sObject::identity));
         // The note is a hint: looking at a bounded number of candidates keeps uncovered workloads times
         // expression-only PDBs from growing quadratically.
         return candidates.size() > MAX_CANDIDATES ? candidates.subList(0, MAX_CANDIDATES) : candidates;
-    }
-
-    private record PdbLabelIndex(Map<String, List<K8sObject>> byLabel, List<K8sObject> withoutMatchLabels) {
-        static PdbLabelIndex build(ResourceGraph graph) {
-            Map<String, List<K8sObject>> byLabel = new HashMap<>();
-            List<K8sObject> without = new ArrayList<>();
-            for (K8sObject pdb : graph.ofKind(KIND)) {
-                Map<String, String> matchLabels = graph.selector(pdb).map(LabelSelector::matchLabels).orElse(Map.of());
-                if (matchLabels.isEmpty()) {
-                    without.add(pdb);
-                } else {
-                    Map.Entry<String, String> first = new TreeMap<>(matchLabels).firstEntry();
-                    byLabel.computeIfAbsent(first.getKey() + "=" + first.getValue(), k -> new ArrayList<>()).add(pdb);
-                }
-            }
-            return new PdbLabelIndex(byLabel, without);
-        }
     }
 
     private static String selectorText(ResourceGraph graph, K8sObject pdb) {

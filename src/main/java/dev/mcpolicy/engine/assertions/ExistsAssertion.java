@@ -1,34 +1,48 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
-import dev.mcpolicy.engine.Where;
-import dev.mcpolicy.manifest.JsonPointers;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.Where;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code exists}: the run holds at least one target of another selection ({@code target} plus its {@code where}
  * filters), e.g. a Helm test hook Pod next to an MCP server. Reported on the checked object's
  * {@code metadata.name}; combine with a {@code first: true} filter to report once per render.
  */
-public final class ExistsAssertion implements Assertion {
-    private final Function<String, Optional<Selector>> selectors;
+public final class ExistsAssertion implements Assertion<ExistsAssertion.Config> {
+    private final Map<String, Selector> selectors;
 
-    public ExistsAssertion(Function<String, Optional<Selector>> selectors) {
-        this.selectors = selectors;
+    /** @param selectors the targets rule files may name, by name */
+    public ExistsAssertion(Map<String, Selector> selectors) {
+        this.selectors = Map.copyOf(selectors);
+    }
+
+    /** The selection looked for: a target name and its filters as written, and typed. */
+    public static final class Config {
+        private final String target;
+        private final JsonNode whereAsWritten;
+        private final Where where;
+
+        @JsonCreator
+        public Config(@JsonProperty("target") String target, @JsonProperty("where") JsonNode where) {
+            this.target = target;
+            this.whereAsWritten = where;
+            this.where = Where.of(where);
+        }
     }
 
     @Override
@@ -37,45 +51,54 @@ public final class ExistsAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of();
+    public Set<TargetKind> accepts() {
+        return EnumSet.allOf(TargetKind.class);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        String targetName = config.path("target").asText();
-        Optional<Selector> wanted = selectors.apply(targetName);
-        if (wanted.isEmpty()) {
-            check.problem("target", "unknown target '" + targetName + "'");
-            return check.problems();
+    public Map<String, String> placeholders() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> violationKinds() {
+        return Map.of();
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("The run holds at least one target of another selection (`target` plus its"
+                + " `where` filters), e.g. a Helm test hook Pod next to an MCP server; reported on the checked"
+                + " object's `metadata.name`. Combine with `where: {first: true}` to report once per render.",
+                "target: workloads\nwhere: {mcpServer: true, first: true}\nassert:\n  exists:\n"
+                        + "    target: workloads\n    where: {helmHook: [test]}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        Selector wanted = selectors.get(config.target);
+        if (wanted == null) {
+            problems.add("target", "unknown target '" + config.target + "'");
+            return;
         }
-        if (wanted.get().yieldsCharts() != selector.yieldsCharts()) {
-            check.problem("target", "exists cannot look for " + targetName + " targets from " + selector.name()
-                    + " targets: one is checked per chart, the other per render");
+        if ((wanted.yields() == TargetKind.CHART) != (target == TargetKind.CHART)) {
+            problems.add("target", "exists cannot look for " + config.target + " targets from these targets: one is"
+                    + " checked per chart, the other per render");
         }
-        List<CheckValidator.Problem> whereProblems = new ArrayList<>();
-        MechanismRegistry.validateWhere(config.path("where"), JsonPointers.child(pointer, "where"), wanted.get(),
-                whereProblems);
-        List<CheckValidator.Problem> all = new ArrayList<>(check.problems());
-        all.addAll(whereProblems);
-        return all;
+        Where.problems(config.whereAsWritten, wanted, (filter, message) -> problems.add("where/" + filter, message));
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        boolean found = context.memo("exists:" + config, () -> {
-            Selector selector = selectors.apply(config.path("target").asText()).orElseThrow();
-            return !selector.select(context, new Where(config.path("where"))).isEmpty();
-        });
-        if (found) {
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        Selector selector = selectors.get(config.target);
+        List<Target> found = context.facts().selection(selector, config.where,
+                () -> selector.select(context, config.where));
+        if (!found.isEmpty()) {
             return List.of();
         }
         String pointer = target.object() != null ? target.object().pointer("/metadata/name") : target.pointer();

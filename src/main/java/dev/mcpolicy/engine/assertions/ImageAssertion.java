@@ -1,16 +1,17 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.engine.workloads.ImageReference;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.finding.ChartHint;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +25,8 @@ import java.util.Set;
  * {@code latest} (tag latest, no digest), {@code untagged} (no tag, no digest) or {@code always-pulled} (a pinned tag
  * or digest with {@code imagePullPolicy: Always}, which re-contacts the registry on every pod start for an image that
  * cannot change). Each shape is a message kind.
- * Placeholders: {@code image}, {@code repository}, {@code tag}, {@code pullPolicy} (written or defaulted).
  */
-public final class ImageAssertion implements Assertion {
+public final class ImageAssertion implements Assertion<ImageAssertion.Config> {
     public static final String EMPTY = "empty";
     public static final String MALFORMED = "malformed";
     public static final String LATEST = "latest";
@@ -34,52 +34,75 @@ public final class ImageAssertion implements Assertion {
     public static final String ALWAYS_PULLED = "always-pulled";
     private static final Set<String> SHAPES = Set.of(EMPTY, MALFORMED, LATEST, UNTAGGED, ALWAYS_PULLED);
 
+    /**
+     * @param path   pointer of the image reference, relative to the container (default {@code /image})
+     * @param reject the shapes to reject: empty, malformed, latest, untagged, always-pulled
+     */
+    public record Config(String path, List<String> reject) {
+        public Config {
+            path = path == null ? "/image" : path;
+            reject = reject == null ? List.of() : List.copyOf(reject);
+        }
+    }
+
     @Override
     public String name() {
         return "image";
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return SHAPES;
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("image", "repository", "tag", "pullPolicy");
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.CONTAINER);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.yieldsContainers()) {
-            check.problem(null, "image needs a container target (containers or mcp-server-containers), not "
-                    + selector.name());
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(
+                EMPTY, "unset or blank",
+                MALFORMED, "the container runtime cannot parse it (repo: from an empty tag value)",
+                LATEST, "tag latest without a digest",
+                UNTAGGED, "neither a tag nor a digest",
+                ALWAYS_PULLED, "a pinned tag or digest with imagePullPolicy: Always");
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Descriptions.of("image", "the reference as written", "repository", "the repository part",
+                "tag", "the tag, else empty", "pullPolicy", "imagePullPolicy as written, or the default it gets");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("The container image reference at `path` (`/image` by default), read as the"
+                + " container runtime reads it, must not have one of the shapes `reject` lists; each shape is a"
+                + " violation kind.", "target: mcp-server-containers\nassert:\n  image: {reject: [latest, untagged]}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        if (!config.path().startsWith("/")) {
+            problems.add("path", "must be a JSON pointer relative to the container, such as /image");
         }
-        if (config.has("path") && !config.path("path").asText().startsWith("/")) {
-            check.problem("path", "must be a JSON pointer relative to the container, such as /image");
+        if (config.reject().isEmpty()) {
+            problems.add("reject", "must list shapes to reject: empty, malformed, latest, untagged, always-pulled");
         }
-        JsonNode reject = config.path("reject");
-        if (!reject.isArray() || reject.isEmpty()) {
-            check.problem("reject", "must list shapes to reject: empty, malformed, latest, untagged, always-pulled");
-        } else {
-            for (int i = 0; i < reject.size(); i++) {
-                if (!SHAPES.contains(reject.get(i).asText())) {
-                    check.problem("reject/" + i, "must be empty, malformed, latest, untagged or always-pulled");
-                }
+        for (int i = 0; i < config.reject().size(); i++) {
+            if (!SHAPES.contains(config.reject().get(i))) {
+                problems.add("reject/" + i, "must be empty, malformed, latest, untagged or always-pulled");
             }
         }
-        return check.problems();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        String relative = config.path("path").asText("/image");
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        String relative = config.path();
         JsonNode node = target.node().at(relative);
-        Set<String> rejected = new java.util.HashSet<>();
-        config.path("reject").forEach(shape -> rejected.add(shape.asText()));
+        List<String> rejected = config.reject();
         String text = node.isValueNode() && !node.isNull() ? Values.text(node) : "";
         ImageReference image = ImageReference.parse(text);
         String shape;
@@ -111,6 +134,6 @@ public final class ImageAssertion implements Assertion {
         // latest, untagged and a malformed "repo:" are about the tag; chart mode points at the values key that holds it
         boolean aboutTag = shape.equals(LATEST) || shape.equals(UNTAGGED)
                 || (shape.equals(MALFORMED) && facts.get("tag").isEmpty() && text.endsWith(":"));
-        return List.of(aboutTag ? violation.withMappingHint(facts.get("tag")) : violation);
+        return List.of(aboutTag ? violation.withChartHint(ChartHint.offendingValue(facts.get("tag"))) : violation);
     }
 }

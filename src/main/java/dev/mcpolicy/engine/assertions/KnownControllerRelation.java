@@ -1,10 +1,12 @@
 package dev.mcpolicy.engine.assertions;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Relation;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Relation;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.manifest.JsonPointers;
@@ -28,14 +30,20 @@ public final class KnownControllerRelation implements Relation {
     }
 
     @Override
-    public String incompatibility(Selector selector) {
-        return Set.of("routes", "ingress-routes").contains(selector.name()) ? null
-                : "known-controller needs a route target (routes or ingress-routes), not " + selector.name();
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.ROUTE, TargetKind.INGRESS);
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of();
+    public Map<String, String> placeholders() {
+        return Map.of();
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("The route is served by a controller whose streaming settings mcpolicy knows: it fails for an"
+                + " Ingress whose class is not recognised and for a Gateway API route whose implementation the render"
+                + " does not show, on what named the controller.", "target: routes\nassert:\n  relation: {name: known-controller}");
     }
 
     @Override

@@ -1,17 +1,16 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.ValueKind;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.engine.workloads.PreStopDelay;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -23,10 +22,13 @@ import java.util.Set;
  * {@code prestop-fits-grace}: a container's {@code preStop} wait ({@link PreStopDelay}) leaves at least
  * {@code minRemainingSeconds} of the pod's {@code terminationGracePeriodSeconds} (30 when unset): the grace period
  * counts from the start of the hook, and the process only gets SIGTERM once the hook returns.
- * Hooks whose length cannot be read pass. Placeholders: {@code delay}, {@code how}, {@code grace}, {@code graceNote},
- * {@code remaining}, {@code minRemaining}.
+ * Hooks whose length cannot be read pass.
  */
-public final class PreStopGraceAssertion implements Assertion {
+public final class PreStopGraceAssertion implements Assertion<PreStopGraceAssertion.Config> {
+
+    /** @param minRemainingSeconds the time the server must keep after the hook, out of the grace period */
+    public record Config(Integer minRemainingSeconds) {
+    }
     private static final int DEFAULT_GRACE = 30;
 
     @Override
@@ -35,31 +37,46 @@ public final class PreStopGraceAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("delay", "how", "grace", "graceNote", "remaining", "minRemaining");
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.CONTAINER);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.yieldsContainers()) {
-            check.problem(null, "prestop-fits-grace needs a container target, not " + selector.name());
+    public Map<String, String> violationKinds() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Descriptions.of("delay", "the preStop wait (\"forever\" for sleep infinity)",
+                "how", "what was read: exec \"sleep 30\", sleep action of 30s",
+                "grace", "terminationGracePeriodSeconds (30 when unset)",
+                "graceNote", "\" (terminationGracePeriodSeconds is unset, so 30 applies)\" or empty",
+                "remaining", "the seconds left after the hook", "minRemaining", "minRemainingSeconds");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("A container's preStop wait (native sleep action, exec sleep, sleep in a `sh -c`"
+                + " script) leaves at least `minRemainingSeconds` of the pod's terminationGracePeriodSeconds (30"
+                + " when unset); hooks whose length cannot be read pass.",
+                "target: mcp-server-containers\nassert:\n  prestop-fits-grace: {minRemainingSeconds: ${minRemainingSeconds}}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        if (config.minRemainingSeconds() == null) {
+            problems.add("minRemainingSeconds", "must be a whole number or ${param}");
         }
-        if (ValueKind.INTEGER.read(check.resolved(config.path("minRemainingSeconds"))).isEmpty()) {
-            check.problem("minRemainingSeconds", "must be a whole number or ${param}");
-        }
-        return check.problems();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
         if (target.workload() == null) {
             return List.of();
         }
@@ -73,7 +90,7 @@ public final class PreStopGraceAssertion implements Assertion {
             return List.of();
         }
         BigDecimal grace = graceUnset ? BigDecimal.valueOf(DEFAULT_GRACE) : graceNode.decimalValue();
-        BigDecimal minRemaining = config.path("minRemainingSeconds").decimalValue();
+        BigDecimal minRemaining = BigDecimal.valueOf(config.minRemainingSeconds());
         BigDecimal seconds = delay.get().seconds();
         if (seconds.add(minRemaining).compareTo(grace) <= 0) {
             return List.of();

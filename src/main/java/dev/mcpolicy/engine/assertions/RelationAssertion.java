@@ -1,29 +1,33 @@
 package dev.mcpolicy.engine.assertions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Relation;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigException;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Relation;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Violation;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
-/** {@code relation}: the target must satisfy a named graph relation from the registry ({@code covered-by-pdb}, …). */
-public final class RelationAssertion implements Assertion {
-    private final Function<String, Optional<Relation>> relations;
+/**
+ * {@code relation}: the target must satisfy a named graph relation ({@code covered-by-pdb}, …); each {@code name:}
+ * leads to one {@link Relation} class, checked against the target when the rule compiles.
+ */
+public final class RelationAssertion implements Assertion<RelationAssertion.Config> {
+    private final Map<String, Relation> relations;
 
-    /** @param relations looks relations up by name (the registry's {@code relation}) */
-    public RelationAssertion(Function<String, Optional<Relation>> relations) {
-        this.relations = relations;
+    /** @param relations the relations rule files may name, by name */
+    public RelationAssertion(Map<String, Relation> relations) {
+        this.relations = Map.copyOf(relations);
+    }
+
+    /** @param name the relation's name */
+    public record Config(String name) {
     }
 
     @Override
@@ -32,37 +36,71 @@ public final class RelationAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
-    @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return registry.relation(config.path("name").asText()).map(Relation::placeholders).orElse(Set.of());
-    }
-
-    @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        String name = config.path("name").asText();
-        Optional<Relation> relation = registry.relation(name);
-        if (relation.isEmpty()) {
-            check.problem("name", "unknown relation '" + name + "'; known: " + String.join(", ", registry.relationNames()));
-        } else {
-            String incompatibility = relation.get().incompatibility(selector);
-            if (incompatibility != null) {
-                check.problem("name", incompatibility);
-            }
+    private Relation relation(Config config) {
+        Relation relation = relations.get(config.name());
+        if (relation == null) {
+            throw new ConfigException("name", "unknown relation '" + config.name() + "'; known: "
+                    + String.join(", ", new java.util.TreeSet<>(relations.keySet())));
         }
-        return check.problems();
+        return relation;
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        Relation relation = relations.apply(config.path("name").asText())
-                .orElseThrow(() -> new IllegalStateException("unknown relation " + config.path("name").asText()));
-        return relation.check(target, context);
+    public Set<TargetKind> accepts() {
+        return EnumSet.allOf(TargetKind.class);
+    }
+
+    @Override
+    public Set<TargetKind> accepts(Config config) {
+        return relations.containsKey(config.name()) ? relation(config).accepts() : accepts();
+    }
+
+    @Override
+    public String subject(Config config) {
+        return config.name();
+    }
+
+    @Override
+    public String acceptsField() {
+        return "name";
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Map.of();
+    }
+
+    @Override
+    public Set<String> placeholders(Config config) {
+        return relations.containsKey(config.name()) ? relation(config).placeholders().keySet() : Set.of();
+    }
+
+    @Override
+    public Map<String, String> violationKinds() {
+        return Map.of();
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("The target must satisfy the graph relation `name`; each relation documents what"
+                + " must hold, its targets and placeholders (below).",
+                "assert:\n  relation: {name: covered-by-pdb}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, dev.mcpolicy.engine.mechanism.ConfigProblems problems) {
+        if (!relations.containsKey(config.name())) {
+            problems.add("name", "unknown relation '" + config.name() + "'; known: "
+                    + String.join(", ", new java.util.TreeSet<>(relations.keySet())));
+        }
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        return relation(config).check(target, context);
     }
 }

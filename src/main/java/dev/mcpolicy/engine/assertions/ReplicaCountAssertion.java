@@ -1,20 +1,18 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.ValueKind;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.engine.workloads.IntOrPercent;
 import dev.mcpolicy.engine.workloads.ReplicaRange;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +27,32 @@ import java.util.Set;
  * The count must lie within {@code min}/{@code max}. {@code default} applies when the field is unset.
  * {@code when: {path, oneOf, default}} limits the check to objects whose field at that path is one of the values
  * (e.g. the rolling-update fields only count when {@code /spec/strategy/type} is RollingUpdate).
- * Kinds: default (out of bounds), {@code invalid}. Placeholders: {@code written}, {@code actual}, {@code replicas},
- * {@code replicaSource}, {@code defaultNote}, {@code min}, {@code max}.
+ * Kinds: default (out of bounds), {@code invalid}.
  */
-public final class ReplicaCountAssertion implements Assertion {
+public final class ReplicaCountAssertion implements Assertion<ReplicaCountAssertion.Config> {
+
+    /**
+     * @param path         pointer of the count, relative to the workload
+     * @param round        how the controller rounds a percentage: up or down
+     * @param replicas     which replica count a percentage is of: most (default) or fewest
+     * @param defaultValue what applies when the field is unset
+     * @param min          the lowest acceptable pod count
+     * @param max          the highest acceptable pod count
+     * @param when         only objects whose field at {@code when.path} is one of {@code when.oneOf}
+     */
+    public record Config(String path, String round, String replicas,
+                         @com.fasterxml.jackson.annotation.JsonProperty("default") JsonNode defaultValue,
+                         Integer min, Integer max, When when) {
+    }
+
+    /**
+     * @param path         pointer of the field, relative to the workload
+     * @param oneOf        the values that make the check apply
+     * @param defaultValue the value when the field is unset
+     */
+    public record When(String path, List<JsonNode> oneOf,
+                       @com.fasterxml.jackson.annotation.JsonProperty("default") JsonNode defaultValue) {
+    }
     public static final String INVALID = "invalid";
 
     @Override
@@ -41,8 +61,18 @@ public final class ReplicaCountAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of(INVALID);
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.WORKLOAD);
+    }
+
+    @Override
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(INVALID, "neither a whole number nor a percentage");
     }
 
     @Override
@@ -52,70 +82,73 @@ public final class ReplicaCountAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("path", "written", "actual", "replicas", "replicaSource", "defaultNote", "min", "max");
+    public Map<String, String> placeholders() {
+        return Descriptions.of("path", "the field, dotted", "written", "the value as written (or the default)",
+                "actual", "the pod count it comes to", "replicas", "the replica count a percentage is of",
+                "replicaSource", "where that count comes from (spec.replicas, an autoscaler's range)",
+                "defaultNote", "\" (unset, so the default applies)\" or empty", "min", "min", "max", "max");
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.yieldsWorkloads() || selector.yieldsContainers()) {
-            check.problem(null, "replica-count needs a workload target (workloads or mcp-servers), not " + selector.name());
-        }
-        if (!config.path("path").asText("").startsWith("/")) {
-            check.problem("path", "must be a JSON pointer such as /spec/strategy/rollingUpdate/maxUnavailable");
-        }
-        if (!Set.of("up", "down").contains(config.path("round").asText())) {
-            check.problem("round", "must be up or down (how the controller rounds a percentage)");
-        }
-        if (config.has("replicas") && !Set.of("most", "fewest").contains(config.path("replicas").asText())) {
-            check.problem("replicas", "must be most or fewest");
-        }
-        if (config.has("default") && IntOrPercent.read(config.get("default")).isEmpty()) {
-            check.problem("default", "must be a whole number or a percentage such as \"25%\"");
-        }
-        if (!config.has("min") && !config.has("max")) {
-            check.problem(null, "needs min or max");
-        }
-        for (String bound : List.of("min", "max")) {
-            if (config.has(bound) && ValueKind.INTEGER.read(check.resolved(config.get(bound))).isEmpty()) {
-                check.problem(bound, "must be a whole number or ${param}");
-            }
-        }
-        JsonNode when = config.path("when");
-        if (!when.isMissingNode() && (!when.path("path").asText("").startsWith("/") || !when.path("oneOf").isArray())) {
-            check.problem("when", "needs path (a JSON pointer) and oneOf (a list of values)");
-        }
-        return check.problems();
+    public MechanismDoc doc() {
+        return new MechanismDoc("A workload field that counts pods or a percentage of them (Kubernetes IntOrString,"
+                + " such as `maxUnavailable`), turned into a pod count as the controller does (a percentage of the"
+                + " most or fewest replicas, rounded `up` or `down`), must lie within `min`/`max`; `default` applies"
+                + " when unset and `when` limits the check to objects whose field at `when.path` is one of"
+                + " `when.oneOf`.",
+                "target: mcp-servers\nassert:\n  replica-count:\n    path: /spec/strategy/rollingUpdate/maxUnavailable\n"
+                        + "    round: down\n    default: 25%\n    max: 0\n"
+                        + "    when: {path: /spec/strategy/type, oneOf: [RollingUpdate], default: RollingUpdate}");
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        if (target.workload() == null || !applies(target.node(), config.path("when"))) {
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        if (config.path() == null || !config.path().startsWith("/")) {
+            problems.add("path", "must be a JSON pointer such as /spec/strategy/rollingUpdate/maxUnavailable");
+        }
+        if (!Set.of("up", "down").contains(String.valueOf(config.round()))) {
+            problems.add("round", "must be up or down (how the controller rounds a percentage)");
+        }
+        if (config.replicas() != null && !Set.of("most", "fewest").contains(config.replicas())) {
+            problems.add("replicas", "must be most or fewest");
+        }
+        if (config.defaultValue() != null && IntOrPercent.read(config.defaultValue()).isEmpty()) {
+            problems.add("default", "must be a whole number or a percentage such as \"25%\"");
+        }
+        if (config.min() == null && config.max() == null) {
+            problems.add(null, "needs min or max");
+        }
+        When when = config.when();
+        if (when != null && (when.path() == null || !when.path().startsWith("/") || when.oneOf() == null)) {
+            problems.add("when", "needs path (a JSON pointer) and oneOf (a list of values)");
+        }
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        if (target.workload() == null || !applies(target.node(), config.when())) {
             return List.of();
         }
         Optional<ReplicaRange> range = ReplicaRange.of(context.graph(), target.workload());
         if (range.isEmpty()) {
             return List.of();
         }
-        String relative = config.path("path").asText();
+        String relative = config.path();
         JsonNode node = target.node().at(relative);
         boolean unset = node.isMissingNode() || node.isNull();
         Map<String, String> facts = new HashMap<>();
         facts.put("path", Values.dottedPath(relative));
         facts.put("written", unset ? "unset" : Values.text(node));
-        facts.put("min", config.has("min") ? Values.text(config.get("min")) : "");
-        facts.put("max", config.has("max") ? Values.text(config.get("max")) : "");
+        facts.put("min", config.min() != null ? config.min().toString() : "");
+        facts.put("max", config.max() != null ? config.max().toString() : "");
         facts.put("defaultNote", "");
         String pointer = target.pointer() + relative;
         Optional<IntOrPercent> value;
         if (unset) {
-            if (!config.has("default")) {
+            if (config.defaultValue() == null) {
                 return List.of();
             }
-            value = IntOrPercent.read(config.get("default"));
+            value = IntOrPercent.read(config.defaultValue());
             facts.put("written", value.orElseThrow().text());
             facts.put("defaultNote", " (unset, so the default applies)");
         } else {
@@ -124,26 +157,27 @@ public final class ReplicaCountAssertion implements Assertion {
                 return List.of(Violation.of(INVALID, pointer, facts));
             }
         }
-        int replicas = config.path("replicas").asText("most").equals("fewest") ? range.get().min() : range.get().max();
-        int count = value.get().of(replicas, config.path("round").asText().equals("up"));
+        int replicas = "fewest".equals(config.replicas()) ? range.get().min() : range.get().max();
+        int count = value.get().of(replicas, "up".equals(config.round()));
         facts.put("actual", Integer.toString(count));
         facts.put("replicas", Integer.toString(replicas));
         facts.put("replicaSource", range.get().source());
-        boolean tooLow = config.has("min") && BigDecimal.valueOf(count).compareTo(config.get("min").decimalValue()) < 0;
-        boolean tooHigh = config.has("max") && BigDecimal.valueOf(count).compareTo(config.get("max").decimalValue()) > 0;
+        boolean tooLow = config.min() != null && count < config.min();
+        boolean tooHigh = config.max() != null && count > config.max();
         return tooLow || tooHigh ? List.of(Violation.of(Violation.DEFAULT, pointer, facts)) : List.of();
     }
 
-    private static boolean applies(JsonNode object, JsonNode when) {
-        if (when.isMissingNode()) {
+    private static boolean applies(JsonNode object, When when) {
+        if (when == null) {
             return true;
         }
-        JsonNode node = object.at(when.path("path").asText());
-        String actual = node.isValueNode() && !node.isNull() ? node.asText() : when.path("default").asText(null);
+        JsonNode node = object.at(when.path());
+        String actual = node.isValueNode() && !node.isNull() ? node.asText()
+                : when.defaultValue() == null || when.defaultValue().isNull() ? null : when.defaultValue().asText();
         if (actual == null) {
             return true;
         }
-        for (JsonNode option : when.path("oneOf")) {
+        for (JsonNode option : when.oneOf()) {
             if (option.asText().equals(actual)) {
                 return true;
             }

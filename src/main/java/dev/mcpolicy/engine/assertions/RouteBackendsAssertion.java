@@ -1,23 +1,22 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.K8sObject;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,9 +25,12 @@ import java.util.Set;
  * Violation kinds: {@code default} (the Service exists but has no such port), {@code no-port} (the backend names no
  * port at all), {@code missing-service} (no such Service in the render: it may belong to another release) and
  * {@code misspelled-service} (no such Service, but one of the namespace is a one- or two-letter edit away).
- * Placeholders: {@code service}, {@code port}, {@code servicePorts}, {@code serviceNote}.
  */
-public final class RouteBackendsAssertion implements Assertion {
+public final class RouteBackendsAssertion implements Assertion<RouteBackendsAssertion.Config> {
+
+    /** It takes no options: {@code route-backends: {}}. */
+    public record Config() {
+    }
     public static final String NO_PORT = "no-port";
     public static final String MISSING_SERVICE = "missing-service";
     public static final String MISSPELLED_SERVICE = "misspelled-service";
@@ -43,31 +45,38 @@ public final class RouteBackendsAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of(NO_PORT, MISSING_SERVICE, MISSPELLED_SERVICE);
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("service", "port", "servicePorts", "serviceNote");
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.INGRESS);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.name().equals("ingress-routes")) {
-            check.problem(null, "route-backends needs target ingress-routes, not " + selector.name());
-        }
-        if (config.isObject() && !config.isEmpty()) {
-            check.problem(null, "route-backends takes no options; write route-backends: {}");
-        }
-        return check.problems();
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(NO_PORT, "the backend names no port",
+                MISSING_SERVICE, "no such Service in the render (it may belong to another release)",
+                MISSPELLED_SERVICE, "no such Service, but one of the namespace is one or two letters away");
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+    public Map<String, String> placeholders() {
+        return Descriptions.of("service", "the Service the backend names", "port", "the port it names (\"none\")",
+                "servicePorts", "the ports the Service has, or \"none\"",
+                "serviceNote", "\" Did you mean Service/…?\" for a near miss, else empty");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("Every Service backend of an Ingress names a Service of the render (same namespace)"
+                + " and one of its ports, by number or name; the default kind is a port the Service lacks.",
+                "target: ingress-routes\nassert:\n  route-backends: {}");
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
         K8sObject route = target.object();
         if (route == null) {
             return List.of();
@@ -146,15 +155,7 @@ public final class RouteBackendsAssertion implements Assertion {
 
     /** A Service of the namespace whose name is at most two edits away, when the namespace is small enough. */
     private static String similarService(EvaluationContext context, String namespace, String wanted) {
-        Map<String, List<String>> byNamespace = context.memo("service-names-by-namespace", () -> {
-            Map<String, List<String>> index = new HashMap<>();
-            for (K8sObject service : context.graph().ofKind("Service")) {
-                index.computeIfAbsent(Objects.toString(service.namespace(), ""), ns -> new ArrayList<>())
-                        .add(service.name());
-            }
-            return index;
-        });
-        List<String> names = byNamespace.getOrDefault(Objects.toString(namespace, ""), List.of());
+        List<String> names = context.graph().ofKindIn("Service", namespace).stream().map(K8sObject::name).toList();
         if (wanted.length() < MIN_NAME_LENGTH || names.size() > MAX_SPELLING_CANDIDATES) {
             return null;
         }

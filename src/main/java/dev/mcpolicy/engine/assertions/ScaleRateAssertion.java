@@ -1,15 +1,14 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.ValueKind;
-import dev.mcpolicy.engine.Violation;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +23,17 @@ import java.util.Set;
  * no policies means Kubernetes' defaults (scale-down: 100% every 15 s; scale-up: 100% or 4 pods every 15 s, the
  * larger); {@code Max} (the default) follows the fastest policy, {@code Min} the slowest. A {@code Percent} policy is
  * counted at {@code maxReplicas}, where it removes the most pods (rounded up, as the autoscaler does).
- * autoscaling/v1 has no behavior, so its defaults apply. Placeholders: {@code policy}, {@code pods},
- * {@code periodSeconds}, {@code maxPods}, {@code perSeconds}, {@code defaultNote}.
+ * autoscaling/v1 has no behavior, so its defaults apply.
  */
-public final class ScaleRateAssertion implements Assertion {
+public final class ScaleRateAssertion implements Assertion<ScaleRateAssertion.Config> {
+
+    /**
+     * @param direction  scaleDown or scaleUp
+     * @param maxPods    the most pods it may add or remove …
+     * @param perSeconds … in this many seconds
+     */
+    public record Config(String direction, Integer maxPods, Integer perSeconds) {
+    }
     private static final List<Policy> DEFAULT_SCALE_DOWN = List.of(new Policy("Percent", 100, 15, -1));
     private static final List<Policy> DEFAULT_SCALE_UP = List.of(new Policy("Percent", 100, 15, -1),
             new Policy("Pods", 4, 15, -1));
@@ -38,39 +44,55 @@ public final class ScaleRateAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("policy", "pods", "periodSeconds", "maxPods", "perSeconds", "defaultNote", "direction");
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.HPA);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.name().equals("hpas")) {
-            check.problem(null, "hpa-scale-rate needs target hpas, not " + selector.name());
-        }
-        if (!Set.of("scaleDown", "scaleUp").contains(config.path("direction").asText())) {
-            check.problem("direction", "must be scaleDown or scaleUp");
-        }
-        for (String field : List.of("maxPods", "perSeconds")) {
-            if (ValueKind.INTEGER.read(check.resolved(config.path(field))).isEmpty()) {
-                check.problem(field, "must be a whole number or ${param}");
-            }
-        }
-        return check.problems();
+    public Map<String, String> violationKinds() {
+        return Map.of();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        String direction = config.path("direction").asText();
-        int maxPods = config.path("maxPods").asInt();
-        int perSeconds = config.path("perSeconds").asInt();
+    public Map<String, String> placeholders() {
+        return Descriptions.of("policy", "the fastest offending policy, in words", "pods", "the pods it changes",
+                "periodSeconds", "per how many seconds", "maxPods", "maxPods", "perSeconds", "perSeconds",
+                "defaultNote", "\" (no policies are set, so Kubernetes' default applies)\" or empty",
+                "direction", "scale-down or scale-up");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("A HorizontalPodAutoscaler changes its replica count in `direction` (`scaleDown`"
+                + " or `scaleUp`) by at most `maxPods` pods every `perSeconds` seconds, reading"
+                + " `spec.behavior.<direction>` as the autoscaler does (Kubernetes' default policies when none are"
+                + " set; a Percent policy counted at maxReplicas).",
+                "target: hpas\nassert:\n  hpa-scale-rate: {direction: scaleDown, maxPods: 1, perSeconds: 60}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        if (!Set.of("scaleDown", "scaleUp").contains(String.valueOf(config.direction()))) {
+            problems.add("direction", "must be scaleDown or scaleUp");
+        }
+        if (config.maxPods() == null) {
+            problems.add("maxPods", "must be a whole number or ${param}");
+        }
+        if (config.perSeconds() == null) {
+            problems.add("perSeconds", "must be a whole number or ${param}");
+        }
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        String direction = config.direction();
+        int maxPods = config.maxPods();
+        int perSeconds = config.perSeconds();
         JsonNode spec = target.node().path("spec");
         JsonNode rules = spec.path("behavior").path(direction);
         if ("Disabled".equals(rules.path("selectPolicy").asText())) {

@@ -1,18 +1,19 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Relation;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Relation;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.K8sObject;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,13 +29,20 @@ public final class ScaleTargetExistsRelation implements Relation {
     }
 
     @Override
-    public String incompatibility(Selector selector) {
-        return selector.name().equals("hpas") ? null : "scale-target-exists needs target hpas, not " + selector.name();
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.HPA);
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("targetRef", "hint");
+    public Map<String, String> placeholders() {
+        return Descriptions.of("targetRef", "Kind/name of the scaleTargetRef",
+                "hint", "objects of that name but another kind (the likely mix-up), else advice");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("The object a HorizontalPodAutoscaler's scaleTargetRef names (kind and name, in its namespace)"
+                + " is part of the render.", "target: hpas\nassert:\n  relation: {name: scale-target-exists}");
     }
 
     @Override
@@ -49,16 +57,8 @@ public final class ScaleTargetExistsRelation implements Relation {
         if (context.graph().find(kind, hpa.namespace(), name).isPresent()) {
             return List.of();
         }
-        Map<String, List<K8sObject>> byName = context.memo("objects-by-namespace-name", () -> {
-            Map<String, List<K8sObject>> index = new HashMap<>();
-            for (K8sObject object : context.graph().objects()) {
-                index.computeIfAbsent(Objects.toString(object.namespace(), "") + "\0" + object.name(),
-                        key -> new ArrayList<>()).add(object);
-            }
-            return index;
-        });
         List<String> sameName = new ArrayList<>();
-        for (K8sObject other : byName.getOrDefault(Objects.toString(hpa.namespace(), "") + "\0" + name, List.of())) {
+        for (K8sObject other : context.graph().objectsNamed(hpa.namespace(), name)) {
             if (other != hpa && !other.kind().equals("HorizontalPodAutoscaler")) {
                 sameName.add(other.displayName());
             }

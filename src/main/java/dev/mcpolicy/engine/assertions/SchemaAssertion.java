@@ -1,5 +1,7 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -7,22 +9,22 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.ParameterSubstitution;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigException;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.Workload;
 import dev.mcpolicy.manifest.JsonPointers;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,13 +33,46 @@ import java.util.Set;
 /**
  * {@code schema}: a JSON Schema (draft 2020-12, {@code ${param}} substituted) applied to the target or to the node at
  * {@code path}; each validation error is one violation on the offending node (a missing required key is reported at
- * the key that should hold it). Placeholders: {@code error} (the validator's words), {@code path}, {@code field} (the
- * path dotted: {@code resources.requests.cpu}), {@code property}.
+ * the key that should hold it).
  */
-public final class SchemaAssertion implements Assertion {
+public final class SchemaAssertion implements Assertion<SchemaAssertion.Config> {
     public static final String MISSING = "missing";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build()));
+
+    /** The configuration, with the schema compiled once when the rule is. */
+    public static final class Config {
+        private final String path;
+        private final String from;
+        private final Schema schema;
+
+        /**
+         * @param path   pointer of the node to validate, relative to the target or pod spec ("" for itself)
+         * @param from   {@code object} (default) or {@code pod-spec}
+         * @param schema the JSON Schema
+         */
+        @JsonCreator
+        public Config(@JsonProperty("path") String path, @JsonProperty("from") String from,
+                      @JsonProperty("schema") JsonNode schema) {
+            this.path = path == null ? "" : path;
+            this.from = from;
+            try {
+                this.schema = REGISTRY.getSchema(schema);
+                this.schema.initializeValidators();
+            } catch (RuntimeException e) {
+                throw new ConfigException("schema", "not a usable JSON Schema: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+        }
+
+        String path() {
+            return path;
+        }
+
+        boolean podSpec() {
+            return "pod-spec".equals(from);
+        }
+    }
 
     @Override
     public String name() {
@@ -45,39 +80,51 @@ public final class SchemaAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of(MISSING);
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("error", "path", "field", "property");
+    public Set<TargetKind> accepts() {
+        return EnumSet.allOf(TargetKind.class);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if ("pod-spec".equals(config.path("from").asText()) && !selector.yieldsWorkloads()) {
-            check.problem("from", "from: pod-spec needs a target that yields workloads, not " + selector.name());
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(MISSING, "the node at path does not exist");
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Descriptions.of(
+                "error", "the validator's words",
+                "path", "the offending node, relative to the target",
+                "field", "that path dotted: resources.requests.cpu",
+                "property", "the property a required/additionalProperties error is about, else empty");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("A JSON Schema (draft 2020-12) applied to the target, or to the node at `path`"
+                + " (with `from: pod-spec`, relative to the workload's pod spec); each validation error is one"
+                + " violation on the offending node, a missing required key on the key that should hold it.",
+                "assert:\n  schema:\n    path: /resources\n    schema:\n      type: object\n"
+                        + "      required: [requests, limits]");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        if (config.podSpec() && !target.carriesWorkload()) {
+            problems.add("from", "from: pod-spec needs a target that yields workloads");
         }
-        Map<String, JsonNode> defaults = new LinkedHashMap<>();
-        parameters.values().forEach(p -> defaults.put(p.name(), p.defaultValue()));
-        try {
-            compile(ParameterSubstitution.apply(config.path("schema"), defaults));
-        } catch (RuntimeException e) {
-            check.problem("schema", "not a usable JSON Schema: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-        return check.problems();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        String relative = config.path("path").asText("");
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        String relative = config.path();
         String basePointer = target.pointer();
         JsonNode base = target.node();
-        if ("pod-spec".equals(config.path("from").asText())) {
+        if (config.podSpec()) {
             Workload workload = target.workload();
             if (workload == null) {
                 return List.of();
@@ -91,10 +138,8 @@ public final class SchemaAssertion implements Assertion {
             return List.of(Violation.of(MISSING, pointer, Map.of("error", "missing", "path", relative,
                     "field", Values.dottedPath(relative), "property", "")));
         }
-        String schemaText = config.path("schema").toString();
-        Schema schema = context.memo("schema:" + schemaText, () -> compile(config.path("schema")));
         List<Violation> violations = new ArrayList<>();
-        for (Error error : schema.validate(node)) {
+        for (Error error : config.schema.validate(node)) {
             String at = pointer + pointer(error.getInstanceLocation());
             String property = error.getProperty();
             if (property != null && Set.of("required", "additionalProperties", "dependentRequired").contains(error.getKeyword())) {
@@ -108,12 +153,6 @@ public final class SchemaAssertion implements Assertion {
             violations.add(Violation.of(Violation.DEFAULT, at, facts));
         }
         return violations;
-    }
-
-    private static Schema compile(JsonNode schema) {
-        Schema compiled = REGISTRY.getSchema(schema);
-        compiled.initializeValidators();
-        return compiled;
     }
 
     private static String pointer(NodePath path) {

@@ -1,23 +1,21 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
-import dev.mcpolicy.manifest.ManifestDocument;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
-import dev.mcpolicy.secrets.SecretHit;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.secrets.SecretScanner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +26,15 @@ import java.util.Set;
  * fill-in markers, Secret types listed in {@code exemptTypes}, and values that a values document of the run holds as
  * a literal secret the scanner reports (the values file is where that one is reported and fixed).
  * One violation per Secret, on {@code stringData} or {@code data}; it names keys, never values.
- * Placeholders: {@code keys}, {@code keyCount}, {@code secretType}.
  */
-public final class SecretDataAssertion implements Assertion {
+public final class SecretDataAssertion implements Assertion<SecretDataAssertion.Config> {
+
+    /** @param exemptTypes Secret types whose data is not judged (service-account tokens, TLS, …) */
+    public record Config(List<String> exemptTypes) {
+        public Config {
+            exemptTypes = exemptTypes == null ? List.of() : List.copyOf(exemptTypes);
+        }
+    }
     private static final int MAX_NAMED_KEYS = 5;
     /** Shorter values-file literals are not looked for inside composed values (a dockerconfigjson, a URL). */
     private static final int MIN_CONTAINED_LENGTH = 6;
@@ -41,49 +45,46 @@ public final class SecretDataAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("keys", "keyCount", "secretType");
+    public Set<TargetKind> accepts() {
+        return EnumSet.complementOf(EnumSet.of(TargetKind.CONTAINER, TargetKind.VALUES_DOCUMENT));
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (selector.yieldsContainers() || selector.yieldsValuesDocuments()) {
-            check.problem(null, "secret-data needs an object target (objects with where: {kind: Secret}), not "
-                    + selector.name());
-        }
-        config.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("exemptTypes")) {
-                check.problem(field, "unknown option; secret-data has exemptTypes");
-            }
-        });
-        JsonNode exempt = check.resolved(config.path("exemptTypes"));
-        if (!exempt.isMissingNode() && !exempt.isArray()) {
-            check.problem("exemptTypes", "must be a list of Secret types");
-        }
-        return check.problems();
+    public Map<String, String> violationKinds() {
+        return Map.of();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+    public Map<String, String> placeholders() {
+        return Descriptions.of("keys", "the keys with literal values (at most five named)",
+                "keyCount", "how many keys", "secretType", "the Secret's type (Opaque when unset)");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("A core Secret rendered with literal content in `data` or `stringData` (empty values,"
+                + " fill-in markers and literals a values file of the run already holds as secrets do not count);"
+                + " `exemptTypes` lists Secret types not judged. One violation per Secret, naming keys, never values.",
+                "target: objects\nwhere: {kind: [Secret]}\nassert:\n"
+                        + "  secret-data: {exemptTypes: [kubernetes.io/service-account-token]}");
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
         if (target.object() == null || !target.object().kind().equals("Secret")
                 || !target.object().apiVersion().equals("v1")) {
             return List.of();
         }
         String type = target.node().path("type").asText("Opaque");
-        for (JsonNode exempt : config.path("exemptTypes")) {
-            if (exempt.asText().equals(type)) {
-                return List.of();
-            }
+        if (config.exemptTypes().contains(type)) {
+            return List.of();
         }
-        Set<String> reportedInValues = literalsReportedInValues(context);
+        Set<String> reportedInValues = context.facts().literalSecretsInValues();
         List<String> keys = new ArrayList<>();
         String field = null;
         for (String candidate : List.of("stringData", "data")) {
@@ -135,20 +136,5 @@ public final class SecretDataAssertion implements Assertion {
             }
         }
         return false;
-    }
-
-    private static Set<String> literalsReportedInValues(EvaluationContext context) {
-        return context.memo("literal-secrets-in-values", () -> {
-            Set<String> literals = new HashSet<>();
-            for (ManifestDocument document : context.valuesDocuments()) {
-                for (SecretHit hit : context.secretScanner().scanValues(document.content())) {
-                    JsonNode value = document.content().at(hit.pointer());
-                    if (value.isValueNode()) {
-                        literals.add(Values.text(value));
-                    }
-                }
-            }
-            return literals;
-        });
     }
 }

@@ -1,19 +1,20 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.manifest.JsonPointers;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 import dev.mcpolicy.secrets.SecretHit;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,14 @@ import java.util.Set;
 
 /**
  * {@code secrets}: literal secrets found by the scanner, in a values document ({@code scan: values}), in a
- * container's {@code env[].value} literals ({@code scan: env}) or in a ConfigMap's {@code data} ({@code scan: config-map}). Messages get {@code key}, {@code secretKind} and
- * {@code reason} — never the value.
+ * container's {@code env[].value} literals ({@code scan: env}) or in a ConfigMap's {@code data} ({@code scan: config-map}),
+ * never printing the value.
  */
-public final class SecretsAssertion implements Assertion {
+public final class SecretsAssertion implements Assertion<SecretsAssertion.Config> {
+
+    /** @param scan what to scan: values (a values document), env (container env literals), config-map (its data) */
+    public record Config(String scan) {
+    }
 
     @Override
     public String name() {
@@ -32,38 +37,65 @@ public final class SecretsAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of();
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("key", "secretKind", "reason");
+    public Set<TargetKind> accepts() {
+        return EnumSet.allOf(TargetKind.class);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        String scan = config.path("scan").asText();
-        if (scan.equals("values") && !selector.yieldsValuesDocuments()) {
-            check.problem("scan", "scan: values needs target values-documents, not " + selector.name());
-        }
-        if (scan.equals("config-map") && (selector.yieldsContainers() || selector.yieldsValuesDocuments())) {
-            check.problem("scan", "scan: config-map needs an object target (objects with where: {kind: ConfigMap}), not "
-                    + selector.name());
-        }
-        if (scan.equals("env") && !selector.yieldsContainers()) {
-            check.problem("scan", "scan: env needs a container target (containers or mcp-server-containers), not "
-                    + selector.name());
-        }
-        return check.problems();
+    public Set<TargetKind> accepts(Config config) {
+        return switch (String.valueOf(config.scan())) {
+            case "values" -> EnumSet.of(TargetKind.VALUES_DOCUMENT);
+            case "env" -> EnumSet.of(TargetKind.CONTAINER);
+            case "config-map" -> EnumSet.of(TargetKind.OBJECT);
+            default -> accepts();
+        };
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        return switch (config.path("scan").asText()) {
+    public String subject(Config config) {
+        return "scan: " + config.scan();
+    }
+
+    @Override
+    public String acceptsField() {
+        return "scan";
+    }
+
+    @Override
+    public Map<String, String> violationKinds() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Descriptions.of("key", "the values key (dotted), env var or ConfigMap key holding the secret",
+                "secretKind", "what kind of secret it looks like (GitHub token, password, …)",
+                "reason", "why it counts as a literal secret");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("Literal secrets the scanner finds in a values document (`scan: values`), in a"
+                + " container's `env[].value` literals (`scan: env`) or in a ConfigMap's `data`"
+                + " (`scan: config-map`); messages name the key and the kind of secret, never the value.",
+                "target: values-documents\nassert:\n  secrets: {scan: values}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
+        if (!Set.of("values", "env", "config-map").contains(String.valueOf(config.scan()))) {
+            problems.add("scan", "must be values, env or config-map");
+        }
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        return switch (config.scan()) {
             case "values" -> scanValues(target, context);
             case "config-map" -> scanConfigMap(target, context);
             default -> scanEnv(target, context);

@@ -1,11 +1,13 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Relation;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Relation;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.LabelSelector;
 import dev.mcpolicy.graph.ResourceGraph;
@@ -26,9 +28,8 @@ import java.util.TreeMap;
  * the render in its namespace; Helm hook Pods (tests) do not count, since they are gone once they have run. Not judged, because the pods may legitimately come from elsewhere:
  * Services without a selector (endpoints managed by hand) and ExternalName Services; selectors in a namespace where
  * the render runs no workload at all (they aim at another release's pods); selectors aimed at pods an operator
- * creates from a custom resource of the render ({@link OperatorManagedPods}).
+ * creates from a custom resource of the render.
  * The violation sits on the selector and names the workloads of the namespace that come closest (share a label).
- * Placeholders: {@code selector}, {@code selectorNote}.
  */
 public final class SelectsPodsRelation implements Relation {
     private static final int MAX_NAMED = 3;
@@ -40,14 +41,22 @@ public final class SelectsPodsRelation implements Relation {
     }
 
     @Override
-    public String incompatibility(Selector selector) {
-        return selector.name().equals("services") || selector.name().equals("pdbs") ? null
-                : "selects-pods needs target services or pdbs, not " + selector.name();
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.SERVICE, TargetKind.PDB);
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("selector", "selectorNote");
+    public Map<String, String> placeholders() {
+        return Descriptions.of("selector", "the selector, or \"none\"",
+                "selectorNote", "the closest workloads (pod labels sharing a key), or why it selects nothing");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("A Service's or PodDisruptionBudget's selector matches the pods of a workload of the render in"
+                + " its namespace (Helm hook Pods do not count); selector-less and ExternalName Services, namespaces"
+                + " without workloads and pods an operator creates from a custom resource are not judged.",
+                "target: services\nassert:\n  relation: {name: selects-pods}");
     }
 
     @Override
@@ -64,7 +73,7 @@ public final class SelectsPodsRelation implements Relation {
         }
         LabelSelector selector = graph.selector(object).orElse(LabelSelector.nothing());
         if (!hasWorkloads(context, object.namespace())
-                || OperatorManagedPods.of(context).mayCreatePodsFor(object.namespace(), selector)) {
+                || context.graph().operatorMayCreatePodsFor(object.namespace(), selector)) {
             return List.of();
         }
         List<Violation.Related> related = new ArrayList<>();
@@ -92,12 +101,7 @@ public final class SelectsPodsRelation implements Relation {
     }
 
     private static boolean hasWorkloads(EvaluationContext context, String namespace) {
-        Set<String> namespaces = context.memo("namespaces-with-workloads", () -> {
-            Set<String> out = new HashSet<>();
-            context.graph().workloads().forEach(w -> out.add(Objects.toString(w.object().namespace(), "")));
-            return out;
-        });
-        return namespaces.contains(Objects.toString(namespace, ""));
+        return context.graph().hasWorkloadsIn(namespace);
     }
 
     /** Names the workloads of the namespace whose pods share a label with the selector: the likely intended ones. */
@@ -124,21 +128,12 @@ public final class SelectsPodsRelation implements Relation {
     private static String nearestNote(EvaluationContext context, K8sObject object, LabelSelector selector,
                                       List<Violation.Related> related, List<Workload> nearestOut) {
         // Indexed by namespace + label key: candidates share a key with the selector, so a typo in a value is found.
-        Map<String, List<Workload>> byLabel = context.memo("workloads-by-namespace-label-key", () -> {
-            Map<String, List<Workload>> index = new HashMap<>();
-            for (Workload workload : context.graph().workloads()) {
-                String namespace = Objects.toString(workload.object().namespace(), "");
-                workload.podLabels().keySet().forEach(key ->
-                        index.computeIfAbsent(namespace + '\0' + key, k -> new ArrayList<>()).add(workload));
-            }
-            return index;
-        });
-        String namespace = Objects.toString(object.namespace(), "");
+
         // Identity, not record equality: comparing workloads would compare whole pod specs.
         Map<Workload, Boolean> candidates = new java.util.IdentityHashMap<>();
         List<Workload> ordered = new ArrayList<>();
         for (Map.Entry<String, String> label : new TreeMap<>(selector.matchLabels()).entrySet()) {
-            List<Workload> sharing = byLabel.getOrDefault(namespace + '\0' + label.getKey(), List.of());
+            List<Workload> sharing = context.graph().workloadsWithPodLabelKey(object.namespace(), label.getKey());
             // A key every workload carries (the release instance) would make each finding scan the namespace.
             for (Workload workload : sharing.subList(0, Math.min(sharing.size(), MAX_CANDIDATES_PER_LABEL))) {
                 if (!workload.helmHook() && candidates.put(workload, Boolean.TRUE) == null) {

@@ -1,16 +1,16 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.Workload;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,9 +27,12 @@ import java.util.TreeSet;
  * {@code number-not-declared} (a number no container declares while they declare others; containerPort is
  * informational, so this is weaker) and {@code number-as-string} (a quoted number, which the API server rejects
  * because a port name must contain a letter).
- * Placeholders: {@code port}, {@code targetPort}, {@code targetPortNote}, {@code declaredPorts}, {@code selectedWorkloads}.
  */
-public final class ServiceTargetPortsAssertion implements Assertion {
+public final class ServiceTargetPortsAssertion implements Assertion<ServiceTargetPortsAssertion.Config> {
+
+    /** It takes no options: {@code service-target-ports: {}}. */
+    public record Config() {
+    }
     public static final String NUMBER_NOT_DECLARED = "number-not-declared";
     public static final String NUMBER_AS_STRING = "number-as-string";
     private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers");
@@ -40,31 +43,38 @@ public final class ServiceTargetPortsAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of(NUMBER_NOT_DECLARED, NUMBER_AS_STRING);
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("port", "targetPort", "targetPortNote", "declaredPorts", "selectedWorkloads");
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.SERVICE);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.name().equals("services")) {
-            check.problem(null, "service-target-ports needs target services, not " + selector.name());
-        }
-        if (config.isObject() && !config.isEmpty()) {
-            check.problem(null, "service-target-ports takes no options; write service-target-ports: {}");
-        }
-        return check.problems();
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(NUMBER_NOT_DECLARED, "a number no selected container declares while they declare others",
+                NUMBER_AS_STRING, "a quoted number, which the API server rejects");
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+    public Map<String, String> placeholders() {
+        return Descriptions.of("port", "the Service port (its name, else number)", "targetPort", "the targetPort",
+                "targetPortNote", "\" (targetPort is unset, so it defaults to the port …)\" or empty",
+                "declaredPorts", "the container ports of the selected workloads",
+                "selectedWorkloads", "the workloads the Service selects");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("Every `spec.ports[].targetPort` of a Service (default: its port) is a port the"
+                + " containers of the workloads it selects declare, by name or number; the default kind is a named"
+                + " targetPort no selected container declares.", "target: services\nassert:\n  service-target-ports: {}");
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
         if (target.object() == null || !target.object().apiVersion().equals("v1")) {
             return List.of();
         }

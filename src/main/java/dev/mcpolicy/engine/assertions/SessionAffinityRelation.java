@@ -1,10 +1,12 @@
 package dev.mcpolicy.engine.assertions;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Relation;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Relation;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.engine.workloads.ReplicaRange;
 import dev.mcpolicy.engine.workloads.SessionState;
 import dev.mcpolicy.graph.Backend;
@@ -14,7 +16,6 @@ import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,6 @@ import java.util.Set;
  *       an Ingress are judged on the Ingress, because ingress controllers send traffic to pod endpoints directly
  *       and ignore the Service's affinity. Headless Services are skipped.</li>
  * </ul>
- * Placeholders: {@code servers}, {@code sessionReason}, {@code fix}.
  */
 public final class SessionAffinityRelation implements Relation {
     static final String NGINX_AFFINITY = "nginx.ingress.kubernetes.io/affinity";
@@ -46,14 +46,22 @@ public final class SessionAffinityRelation implements Relation {
     }
 
     @Override
-    public String incompatibility(Selector selector) {
-        return Set.of("ingress-routes", "services").contains(selector.name()) ? null
-                : "session-affinity needs target ingress-routes or services, not " + selector.name();
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.INGRESS, TargetKind.SERVICE);
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("servers", "sessionReason", "fix");
+    public Map<String, String> placeholders() {
+        return Descriptions.of("servers", "the pinned MCP servers with their replica counts",
+                "sessionReason", "why the first keeps sessions in memory", "fix", "the setting to add");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("Requests of one MCP session reach the same pod when the server keeps sessions in memory and may"
+                + " run several replicas: cookie or hash affinity on an ingress-nginx Ingress, sticky backend Services"
+                + " on Traefik, sessionAffinity: ClientIP on a Service no Ingress routes to.",
+                "target: services\nscope: mcp-server\nassert:\n  relation: {name: session-affinity}");
     }
 
     @Override
@@ -108,7 +116,7 @@ public final class SessionAffinityRelation implements Relation {
         K8sObject service = target.object();
         if ("None".equals(service.node().path("spec").path("clusterIP").asText())
                 || "ClientIP".equals(service.node().path("spec").path("sessionAffinity").asText())
-                || routedServices(context).containsKey(service)) {
+                || !graph.ingressesRoutingTo(service).isEmpty()) {
             return List.of();
         }
         List<Workload> servers = pinned(context, graph.selectedBy(service));
@@ -124,26 +132,12 @@ public final class SessionAffinityRelation implements Relation {
     private static List<Workload> pinned(EvaluationContext context, List<Workload> workloads) {
         List<Workload> out = new ArrayList<>();
         for (Workload workload : workloads) {
-            if (context.graph().isMcpServer(workload) && SessionState.of(context, workload).inMemory()
+            if (context.graph().isMcpServer(workload) && context.facts().sessionState(workload).inMemory()
                     && ReplicaRange.of(context.graph(), workload).map(range -> range.max() > 1).orElse(true)) {
                 out.add(workload);
             }
         }
         return out;
-    }
-
-    private static Map<K8sObject, Boolean> routedServices(EvaluationContext context) {
-        return context.memo("services-behind-ingresses", () -> {
-            Map<K8sObject, Boolean> routed = new IdentityHashMap<>();
-            for (K8sObject route : context.graph().ofKind("Ingress")) {
-                for (Backend backend : context.graph().backends(route)) {
-                    if (backend.service() != null) {
-                        routed.put(backend.service(), Boolean.TRUE);
-                    }
-                }
-            }
-            return routed;
-        });
     }
 
     private static Violation violation(EvaluationContext context, String pointer, List<Workload> servers, String fix) {
@@ -156,7 +150,7 @@ public final class SessionAffinityRelation implements Relation {
         }
         Map<String, String> facts = new HashMap<>();
         facts.put("servers", String.join(", ", names));
-        facts.put("sessionReason", SessionState.of(context, servers.get(0)).reason());
+        facts.put("sessionReason", context.facts().sessionState(servers.get(0)).reason());
         facts.put("fix", fix);
         return Violation.of(Violation.DEFAULT, pointer, facts);
     }

@@ -1,14 +1,14 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Violation;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Violation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,9 +25,15 @@ import java.util.Set;
  * HTTPS get the controller's default certificate) and {@code no-tls} (no TLS at all). Nothing is reported when one
  * of the {@code tlsAnnotations} says TLS is handled without {@code spec.tls} (a load balancer's certificate,
  * Traefik's router.tls or its websecure entry point).
- * Placeholders: {@code host}, {@code hosts}, {@code tlsHosts}.
  */
-public final class TlsHostsAssertion implements Assertion {
+public final class TlsHostsAssertion implements Assertion<TlsHostsAssertion.Config> {
+
+    /** @param tlsAnnotations annotation keys (or key=word) that say TLS is handled without spec.tls */
+    public record Config(List<String> tlsAnnotations) {
+        public Config {
+            tlsAnnotations = tlsAnnotations == null ? List.of() : List.copyOf(tlsAnnotations);
+        }
+    }
     public static final String NO_TLS = "no-tls";
 
     @Override
@@ -36,55 +42,42 @@ public final class TlsHostsAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of(NO_TLS);
+    public Class<Config> configType() {
+        return Config.class;
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("host", "hosts", "tlsHosts");
+    public Set<TargetKind> accepts() {
+        return Set.of(TargetKind.INGRESS);
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
-        if (!selector.name().equals("ingress-routes")) {
-            check.problem(null, "tls-hosts needs target ingress-routes, not " + selector.name());
-        }
-        config.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("tlsAnnotations")) {
-                check.problem(field, "unknown option; tls-hosts has tlsAnnotations");
-            }
-        });
-        JsonNode annotations = check.resolved(config.path("tlsAnnotations"));
-        if (!annotations.isMissingNode() && !isListOfStrings(annotations)) {
-            check.problem("tlsAnnotations", "must be a list of annotation keys, or key=word");
-        }
-        return check.problems();
-    }
-
-    private static boolean isListOfStrings(JsonNode node) {
-        if (!node.isArray()) {
-            return false;
-        }
-        for (JsonNode item : node) {
-            if (!item.isTextual()) {
-                return false;
-            }
-        }
-        return true;
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(NO_TLS, "the Ingress has no TLS entry at all");
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
+    public Map<String, String> placeholders() {
+        return Descriptions.of("host", "the host served without TLS", "hosts", "every such host",
+                "tlsHosts", "the hosts its TLS entries list, or \"none\"");
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("An Ingress serves every host of its rules with TLS: each `spec.rules[].host` is"
+                + " listed in some `spec.tls[].hosts` (a wildcard covers one label; an entry without hosts covers"
+                + " all). Nothing is reported when one of `tlsAnnotations` says TLS is handled elsewhere.",
+                "target: ingress-routes\nassert:\n  tls-hosts: {tlsAnnotations: [alb.ingress.kubernetes.io/certificate-arn]}");
+    }
+
+    @Override
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
         if (target.object() == null) {
             return List.of();
         }
         JsonNode annotations = target.node().path("metadata").path("annotations");
-        for (JsonNode entry : config.path("tlsAnnotations")) {
-            if (saysTls(annotations, entry.asText())) {
+        for (String entry : config.tlsAnnotations()) {
+            if (saysTls(annotations, entry)) {
                 return List.of();
             }
         }

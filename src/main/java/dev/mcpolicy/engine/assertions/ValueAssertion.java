@@ -1,23 +1,25 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.mcpolicy.engine.Assertion;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.MechanismRegistry;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.ValueKind;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.engine.mechanism.Assertion;
+import dev.mcpolicy.engine.mechanism.ConfigProblems;
+import dev.mcpolicy.engine.mechanism.Descriptions;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.ValueKind;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.graph.Workload;
 import dev.mcpolicy.manifest.JsonPointers;
-import dev.mcpolicy.rules.CheckValidator;
-import dev.mcpolicy.rules.RuleDefinition;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ import java.util.Set;
  * {@code load-balancer-attributes}); a missing item is unset. {@code unlimited} lists values that mean "no limit"
  * ({@code "0s"}, {@code infinity}) and satisfy any bound.
  */
-public final class ValueAssertion implements Assertion {
+public final class ValueAssertion implements Assertion<ValueAssertion.Config> {
     public static final String MISSING = "missing";
     public static final String WRONG_TYPE = "wrong-type";
     public static final String INVALID = "invalid";
@@ -47,6 +49,51 @@ public final class ValueAssertion implements Assertion {
     private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean", "any");
 
     private final boolean annotation;
+
+    /**
+     * @param path            JSON pointer of the field (value only)
+     * @param key             the annotation key (annotation only)
+     * @param alternativeKeys other spellings of the annotation key, tried in order when {@code key} is absent
+     * @param listItem        read the {@code name=value} item of this name in a comma-separated list
+     * @param unlimited       values that mean "no limit" and satisfy any bound
+     * @param from            {@code object} (default) or {@code pod-spec}
+     * @param as              how the value is read: number, integer, seconds, duration, milliseconds, duration-ms,
+     *                        string, boolean
+     * @param type            the YAML type the Kubernetes API accepts there: string, integer, number, boolean, any
+     * @param defaultValue    what applies when the field is unset
+     * @param required        whether an unset field without a default is a violation (default true)
+     * @param min             the lowest acceptable value (numeric {@code as})
+     * @param max             the highest acceptable value (numeric {@code as})
+     * @param equals          the one acceptable value
+     * @param oneOf           the acceptable values
+     * @param ignoreCase      compare strings ignoring case
+     */
+    public record Config(String path, String key, List<String> alternativeKeys, String listItem,
+                         List<JsonNode> unlimited, String from, String as, String type,
+                         @JsonProperty("default") JsonNode defaultValue, Boolean required, JsonNode min,
+                         JsonNode max, JsonNode equals, List<JsonNode> oneOf, Boolean ignoreCase) {
+        public Config {
+            alternativeKeys = alternativeKeys == null ? List.of() : List.copyOf(alternativeKeys);
+            unlimited = unlimited == null ? List.of() : List.copyOf(unlimited);
+            oneOf = oneOf == null ? null : List.copyOf(oneOf);
+        }
+
+        /** How the value is read: {@code as}, else a number when bounded, else a string. */
+        ValueKind kind() {
+            if (as != null) {
+                return ValueKind.byId(as).orElse(ValueKind.STRING);
+            }
+            return min != null || max != null ? ValueKind.NUMBER : ValueKind.STRING;
+        }
+
+        boolean podSpec() {
+            return "pod-spec".equals(from);
+        }
+
+        boolean bounded() {
+            return min != null || max != null;
+        }
+    }
 
     private ValueAssertion(boolean annotation) {
         this.annotation = annotation;
@@ -66,8 +113,25 @@ public final class ValueAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> messageKinds() {
-        return Set.of(MISSING, WRONG_TYPE, INVALID, TOO_LOW, TOO_HIGH, NOT_EQUAL, NOT_ONE_OF);
+    public Class<Config> configType() {
+        return Config.class;
+    }
+
+    @Override
+    public Set<TargetKind> accepts() {
+        return annotation ? EnumSet.complementOf(EnumSet.of(TargetKind.VALUES_DOCUMENT)) : EnumSet.allOf(TargetKind.class);
+    }
+
+    @Override
+    public Map<String, String> violationKinds() {
+        return Descriptions.of(
+                MISSING, "the field is unset and has no default (unless required: false)",
+                WRONG_TYPE, "the YAML type is not the one Kubernetes accepts there (type)",
+                INVALID, "the consumer cannot read the value (as)",
+                TOO_LOW, "below min",
+                TOO_HIGH, "above max",
+                NOT_EQUAL, "not equals",
+                NOT_ONE_OF, "none of oneOf");
     }
 
     @Override
@@ -81,98 +145,113 @@ public final class ValueAssertion implements Assertion {
     }
 
     @Override
-    public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
-        return Set.of("key", "path", "actual", "written", "default", "defaultNote", "min", "max", "equals", "oneOf",
-                "actualType", "expectedType", "typeFix", "accepted", "item");
+    public Map<String, String> placeholders() {
+        return Descriptions.of(
+                "key", annotation ? "the annotation key read" : "the path read",
+                "path", "the relative pointer read",
+                "item", "the listItem name, else empty",
+                "actual", "the value as read (or \"unset\")",
+                "written", "the value as written (or \"unset\")",
+                "default", "the default, or \"none\"",
+                "defaultNote", "\" (not set, so the default … applies)\" when the default was used, else empty",
+                "min", "min as written", "max", "max as written", "equals", "equals as written",
+                "oneOf", "the oneOf values, comma-separated",
+                "actualType", "the YAML type written (string, integer, …, nothing)",
+                "expectedType", "the YAML type expected",
+                "typeFix", "how to write the expected type (quote it, …)",
+                "accepted", "what the consumer accepts, in words");
     }
 
     @Override
-    public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
-                                                 Map<String, RuleDefinition.Parameter> parameters,
-                                                 MechanismRegistry registry) {
-        ConfigCheck check = new ConfigCheck(pointer, parameters);
+    public MechanismDoc doc() {
+        return annotation
+                ? new MechanismDoc("One annotation, read the way its consumer reads it (Kubernetes requires the value"
+                + " to be a string): `key` (with `alternativeKeys` tried in order), `listItem` for one `name=value`"
+                + " item of a comma-separated list, `as` how it is parsed, `default` when unset, `unlimited` values"
+                + " that satisfy any bound, and the policy: `min`, `max`, `equals`, `oneOf` or `required`.",
+                "assert:\n  annotation:\n    key: nginx.ingress.kubernetes.io/proxy-read-timeout\n    as: seconds\n"
+                        + "    default: 60\n    min: ${minSeconds}")
+                : new MechanismDoc("One field at `path` (relative to the target, or to the workload's pod spec with"
+                + " `from: pod-spec`), read the way its consumer reads it: `type` is the YAML type the Kubernetes"
+                + " API accepts, `as` how the value is parsed, `default` what applies when unset, and the policy:"
+                + " `min`, `max`, `equals`, `oneOf` (with `ignoreCase`) or `required`.",
+                "assert:\n  value:\n    path: /terminationGracePeriodSeconds\n    from: pod-spec\n    type: integer\n"
+                        + "    as: integer\n    default: 30\n    min: ${minSeconds}");
+    }
+
+    @Override
+    public void validate(Config config, TargetKind target, ConfigProblems problems) {
         if (annotation) {
-            if (!config.has("key")) {
-                check.problem(null, "an annotation assertion needs key");
+            if (config.key() == null) {
+                problems.add(null, "an annotation assertion needs key");
             }
-            if (config.has("path") || config.has("from")) {
-                check.problem(config.has("path") ? "path" : "from", "an annotation assertion takes key, not path or from");
+            if (config.path() != null || config.from() != null) {
+                problems.add(config.path() != null ? "path" : "from", "an annotation assertion takes key, not path or from");
             }
-            if (config.has("type") && !config.path("type").asText().equals("string")) {
-                check.problem("type", "annotation values are always strings in Kubernetes");
+            if (config.type() != null && !config.type().equals("string")) {
+                problems.add("type", "annotation values are always strings in Kubernetes");
             }
-            if (selector.yieldsValuesDocuments()) {
-                check.problem(null, "values documents have no annotations");
-            }
-        } else if (!config.has("path")) {
-            check.problem(null, "a value assertion needs path (a JSON pointer such as /spec/replicas)");
+        } else if (config.path() == null) {
+            problems.add(null, "a value assertion needs path (a JSON pointer such as /spec/replicas)");
         }
-        if (!annotation && config.has("alternativeKeys")) {
-            check.problem("alternativeKeys", "alternativeKeys are other annotation keys; a value assertion has a path");
+        if (!annotation && !config.alternativeKeys().isEmpty()) {
+            problems.add("alternativeKeys", "alternativeKeys are other annotation keys; a value assertion has a path");
         }
-        if ("pod-spec".equals(config.path("from").asText()) && !selector.yieldsWorkloads()) {
-            check.problem("from", "from: pod-spec needs a target that yields workloads, not " + selector.name());
+        if (config.podSpec() && !target.carriesWorkload()) {
+            problems.add("from", "from: pod-spec needs a target that yields workloads");
         }
-        if (config.has("type") && !TYPES.contains(config.path("type").asText())) {
-            check.problem("type", "must be string, integer, number, boolean or any");
+        if (config.type() != null && !TYPES.contains(config.type())) {
+            problems.add("type", "must be string, integer, number, boolean or any");
         }
-        ValueKind kind = kind(config);
-        boolean bounded = config.has("min") || config.has("max");
-        if (bounded && !kind.numeric()) {
-            check.problem("as", "min and max need a numeric 'as' (number, integer, seconds or duration)");
+        ValueKind kind = config.kind();
+        if (config.bounded() && !kind.numeric()) {
+            problems.add("as", "min and max need a numeric 'as' (number, integer, seconds or duration)");
         }
         for (String bound : List.of("min", "max")) {
-            if (!config.has(bound)) {
-                continue;
-            }
-            Optional<RuleDefinition.Parameter> reference = check.reference(config.get(bound));
-            if (reference.isPresent() && !dev.mcpolicy.rules.ParameterTypes.isNumeric(reference.get().type())) {
-                check.problem(bound, "parameter " + reference.get().name() + " is a " + reference.get().type()
-                        + "; " + bound + " needs a number");
-            } else if (kind.numeric() && kind.boundKind().read(check.resolved(config.get(bound))).isEmpty()) {
-                check.problem(bound, "must be a number or ${param}");
+            JsonNode value = bound.equals("min") ? config.min() : config.max();
+            if (value != null && kind.numeric() && kind.boundKind().read(value).isEmpty()) {
+                problems.add(bound, "must be a number or ${param}");
             }
         }
-        for (String field : List.of("default", "equals")) {
-            if (config.has(field) && kind.read(check.resolved(config.get(field))).isEmpty()) {
-                check.problem(field, "'" + Values.text(config.get(field)) + "' is not " + kind.description()
-                        + " (as: " + kind.id() + ")");
-            }
+        if (config.defaultValue() != null && kind.read(config.defaultValue()).isEmpty()) {
+            problems.add("default", "'" + Values.text(config.defaultValue()) + "' is not " + kind.description()
+                    + " (as: " + kind.id() + ")");
         }
-        JsonNode oneOf = config.path("oneOf");
+        if (config.equals() != null && kind.read(config.equals()).isEmpty()) {
+            problems.add("equals", "'" + Values.text(config.equals()) + "' is not " + kind.description()
+                    + " (as: " + kind.id() + ")");
+        }
+        List<JsonNode> oneOf = config.oneOf() == null ? List.of() : config.oneOf();
         for (int i = 0; i < oneOf.size(); i++) {
-            if (kind.read(check.resolved(oneOf.get(i))).isEmpty()) {
-                check.problem("oneOf/" + i, "is not " + kind.description() + " (as: " + kind.id() + ")");
+            if (kind.read(oneOf.get(i)).isEmpty()) {
+                problems.add("oneOf/" + i, "is not " + kind.description() + " (as: " + kind.id() + ")");
             }
         }
-        JsonNode unlimited = config.path("unlimited");
-        if (config.has("unlimited") && !bounded) {
-            check.problem("unlimited", "unlimited values only matter with min or max");
+        if (!config.unlimited().isEmpty() && !config.bounded()) {
+            problems.add("unlimited", "unlimited values only matter with min or max");
         }
-        for (int i = 0; i < unlimited.size(); i++) {
-            if (!unlimited.get(i).isValueNode()) {
-                check.problem("unlimited/" + i, "must be a string or a number");
+        for (int i = 0; i < config.unlimited().size(); i++) {
+            if (!config.unlimited().get(i).isValueNode()) {
+                problems.add("unlimited/" + i, "must be a string or a number");
             }
         }
-        boolean constrained = bounded || config.has("equals") || config.has("oneOf") || config.path("required").asBoolean(false);
+        boolean constrained = config.bounded() || config.equals() != null || config.oneOf() != null
+                || Boolean.TRUE.equals(config.required());
         if (!constrained) {
-            check.problem(null, "needs at least one of min, max, equals, oneOf or required: true");
+            problems.add(null, "needs at least one of min, max, equals, oneOf or required: true");
         }
-        return check.problems();
     }
 
     @Override
-    public List<Violation> check(Target target, JsonNode config, EvaluationContext context) {
-        ValueKind kind = kind(config);
-        String expectedType = config.path("type").asText(annotation ? "string" : "any");
-        boolean ignoreCase = config.path("ignoreCase").asBoolean(false);
+    public List<Violation> check(Target target, Config config, EvaluationContext context) {
+        ValueKind kind = config.kind();
+        String expectedType = config.type() != null ? config.type() : annotation ? "string" : "any";
+        boolean ignoreCase = Boolean.TRUE.equals(config.ignoreCase());
         String key = annotation ? presentKey(target.node(), config) : null;
-        String relative = annotation
-                ? "/metadata/annotations/" + JsonPointers.escape(key)
-                : config.path("path").asText();
+        String relative = annotation ? "/metadata/annotations/" + JsonPointers.escape(key) : config.path();
         String basePointer = target.pointer();
         JsonNode base = target.node();
-        if ("pod-spec".equals(config.path("from").asText())) {
+        if (config.podSpec()) {
             Workload workload = target.workload();
             if (workload == null) {
                 return List.of();
@@ -182,7 +261,7 @@ public final class ValueAssertion implements Assertion {
         }
         String pointer = basePointer + relative;
         JsonNode node = base.at(relative);
-        String item = config.path("listItem").asText("");
+        String item = config.listItem() == null ? "" : config.listItem();
         if (!item.isEmpty()) {
             node = listItem(node, item);
         }
@@ -193,11 +272,11 @@ public final class ValueAssertion implements Assertion {
         facts.put("path", relative);
         facts.put("expectedType", expectedType);
         facts.put("accepted", kind.description());
-        facts.put("default", config.has("default") ? Values.text(config.get("default")) : "none");
-        facts.put("min", config.has("min") ? Values.text(config.get("min")) : "");
-        facts.put("max", config.has("max") ? Values.text(config.get("max")) : "");
-        facts.put("equals", config.has("equals") ? Values.text(config.get("equals")) : "");
-        facts.put("oneOf", oneOfText(config.path("oneOf")));
+        facts.put("default", config.defaultValue() != null ? Values.text(config.defaultValue()) : "none");
+        facts.put("min", config.min() != null ? Values.text(config.min()) : "");
+        facts.put("max", config.max() != null ? Values.text(config.max()) : "");
+        facts.put("equals", config.equals() != null ? Values.text(config.equals()) : "");
+        facts.put("oneOf", oneOfText(config.oneOf()));
         facts.put("defaultNote", "");
 
         Object actual;
@@ -205,12 +284,12 @@ public final class ValueAssertion implements Assertion {
         if (unset) {
             facts.put("written", "unset");
             facts.put("actualType", "nothing");
-            if (!config.has("default")) {
-                boolean required = config.path("required").asBoolean(true);
+            if (config.defaultValue() == null) {
+                boolean required = !Boolean.FALSE.equals(config.required());
                 facts.put("actual", "unset");
                 return required ? List.of(Violation.of(MISSING, pointer, facts)) : List.of();
             }
-            actual = kind.read(config.get("default")).orElseThrow();
+            actual = kind.read(config.defaultValue()).orElseThrow();
             facts.put("defaultNote", " (not set, so the default " + ValueKind.text(actual) + " applies)");
         } else {
             facts.put("written", Values.text(node));
@@ -220,7 +299,7 @@ public final class ValueAssertion implements Assertion {
                 facts.put("typeFix", typeFix(expectedType, node));
                 return List.of(Violation.of(WRONG_TYPE, pointer, facts));
             }
-            for (JsonNode value : config.path("unlimited")) {
+            for (JsonNode value : config.unlimited()) {
                 if (Values.text(node).equalsIgnoreCase(Values.text(value))) {
                     return List.of();
                 }
@@ -233,7 +312,7 @@ public final class ValueAssertion implements Assertion {
             actual = read.get();
         }
         facts.put("actual", ValueKind.text(actual));
-        if (isUnlimited(kind, unset ? config.get("default") : node, actual, config.path("unlimited"))) {
+        if (isUnlimited(kind, unset ? config.defaultValue() : node, actual, config.unlimited())) {
             return List.of();
         }
         String failure = compare(kind, actual, config, ignoreCase);
@@ -241,15 +320,15 @@ public final class ValueAssertion implements Assertion {
     }
 
     /** The annotation key to read: {@code key}, else the first of {@code alternativeKeys} the object sets. */
-    private static String presentKey(JsonNode object, JsonNode config) {
-        String key = config.path("key").asText();
+    private static String presentKey(JsonNode object, Config config) {
+        String key = config.key();
         JsonNode annotations = object.path("metadata").path("annotations");
         if (annotations.has(key)) {
             return key;
         }
-        for (JsonNode alternative : config.path("alternativeKeys")) {
-            if (annotations.has(alternative.asText())) {
-                return alternative.asText();
+        for (String alternative : config.alternativeKeys()) {
+            if (annotations.has(alternative)) {
+                return alternative;
             }
         }
         return key;
@@ -269,7 +348,7 @@ public final class ValueAssertion implements Assertion {
         return MissingNode.getInstance();
     }
 
-    private static boolean isUnlimited(ValueKind kind, JsonNode written, Object actual, JsonNode unlimited) {
+    private static boolean isUnlimited(ValueKind kind, JsonNode written, Object actual, List<JsonNode> unlimited) {
         for (JsonNode value : unlimited) {
             if (written != null && written.isValueNode() && Values.text(written).equalsIgnoreCase(Values.text(value))) {
                 return true;
@@ -282,20 +361,20 @@ public final class ValueAssertion implements Assertion {
         return false;
     }
 
-    private static String compare(ValueKind kind, Object actual, JsonNode config, boolean ignoreCase) {
-        if (config.has("min") && actual instanceof BigDecimal number
-                && number.compareTo((BigDecimal) kind.boundKind().read(config.get("min")).orElseThrow()) < 0) {
+    private static String compare(ValueKind kind, Object actual, Config config, boolean ignoreCase) {
+        if (config.min() != null && actual instanceof BigDecimal number
+                && number.compareTo((BigDecimal) kind.boundKind().read(config.min()).orElseThrow()) < 0) {
             return TOO_LOW;
         }
-        if (config.has("max") && actual instanceof BigDecimal number
-                && number.compareTo((BigDecimal) kind.boundKind().read(config.get("max")).orElseThrow()) > 0) {
+        if (config.max() != null && actual instanceof BigDecimal number
+                && number.compareTo((BigDecimal) kind.boundKind().read(config.max()).orElseThrow()) > 0) {
             return TOO_HIGH;
         }
-        if (config.has("equals") && !ValueKind.same(actual, kind.read(config.get("equals")).orElseThrow(), ignoreCase)) {
+        if (config.equals() != null && !ValueKind.same(actual, kind.read(config.equals()).orElseThrow(), ignoreCase)) {
             return NOT_EQUAL;
         }
-        if (config.has("oneOf")) {
-            for (JsonNode option : config.get("oneOf")) {
+        if (config.oneOf() != null) {
+            for (JsonNode option : config.oneOf()) {
                 if (ValueKind.same(actual, kind.read(option).orElseThrow(), ignoreCase)) {
                     return null;
                 }
@@ -303,13 +382,6 @@ public final class ValueAssertion implements Assertion {
             return NOT_ONE_OF;
         }
         return null;
-    }
-
-    private static ValueKind kind(JsonNode config) {
-        if (config.has("as")) {
-            return ValueKind.byId(config.path("as").asText()).orElse(ValueKind.STRING);
-        }
-        return config.has("min") || config.has("max") ? ValueKind.NUMBER : ValueKind.STRING;
     }
 
     private static boolean acceptsType(String expected, JsonNode node) {
@@ -337,7 +409,10 @@ public final class ValueAssertion implements Assertion {
         return "write a " + expected;
     }
 
-    private static String oneOfText(JsonNode options) {
+    private static String oneOfText(List<JsonNode> options) {
+        if (options == null) {
+            return "";
+        }
         List<String> texts = new ArrayList<>();
         options.forEach(option -> texts.add(Values.text(option)));
         return String.join(", ", texts);

@@ -1,14 +1,16 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.ChartContext;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.ChartContext;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Where;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code chart}: the chart of a chart-mode run, as its {@code Chart.yaml} document (paths are relative to it); no
@@ -24,24 +26,29 @@ public final class ChartSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
-        return Map.of("type", FilterKind.STRINGS);
+    public TargetKind yields() {
+        return TargetKind.CHART;
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("chart", "file", "chartType");
+    public Map<String, Filter> filters() {
+        return Map.of("type", Filter.strings("the chart's type: application or library (unset counts as application)"));
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return false;
+    public Map<String, String> placeholders() {
+        return Facts.ordered("chart", "the chart's name", "file", "Chart.yaml as shown",
+                "chartType", "application or library");
     }
 
     @Override
-    public boolean yieldsCharts() {
-        return true;
+    public MechanismDoc doc() {
+        return new MechanismDoc("The chart of a chart-mode run, as its Chart.yaml document; checked once per chart"
+                + " however many environments render it, and never in manifest mode.",
+                "target: chart\nwhere: {type: [application]}");
     }
+
+
 
     @Override
     public List<Target> select(EvaluationContext context, Where where) {

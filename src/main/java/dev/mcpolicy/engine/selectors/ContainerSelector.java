@@ -1,22 +1,23 @@
 package dev.mcpolicy.engine.selectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code containers}: every container, init container and ephemeral container of every workload (pointer of the
- * container); {@code mcp-server-containers}: those of MCP servers only. Filters: kind, containerList, longRunning and
- * the workload filters of {@link WorkloadFilters}.
+ * container); {@code mcp-server-containers}: those of MCP servers only. Filters: containerList and the workload
+ * filters of {@link WorkloadFilters}.
  */
 public final class ContainerSelector implements Selector {
     private static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
@@ -43,30 +44,34 @@ public final class ContainerSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
-        Map<String, FilterKind> filters = new HashMap<>(Map.of("kind", FilterKind.STRINGS,
-                "containerList", FilterKind.STRINGS, "longRunning", FilterKind.BOOLEAN,
-                "scaledByHpa", FilterKind.BOOLEAN, "sessionsInMemory", FilterKind.BOOLEAN,
-                "environment", FilterKind.STRINGS));
-        if (!onlyMcpServers) {
-            filters.put("mcpServer", FilterKind.BOOLEAN);
-        }
-        return filters;
+    public TargetKind yields() {
+        return TargetKind.CONTAINER;
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("container", "containerList", "mcpReason");
+    public Map<String, Filter> filters() {
+        Map<String, Filter> filters = Facts.plus(WorkloadFilters.SHARED,
+                "containerList", Filter.strings("which list the container is in: containers, initContainers,"
+                        + " ephemeralContainers"));
+        return onlyMcpServers ? filters
+                : Facts.plus(filters, "mcpServer", Filter.bool("its workload is (or is not) an MCP server"));
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return true;
+    public Map<String, String> placeholders() {
+        return Facts.ordered(
+                "container", "the container's name (#index when it has none)",
+                "containerList", "containers, initContainers or ephemeralContainers",
+                "mcpReason", "why its workload is (or is not) an MCP server");
     }
 
     @Override
-    public boolean yieldsContainers() {
-        return true;
+    public MechanismDoc doc() {
+        return onlyMcpServers
+                ? new MechanismDoc("Each container of each MCP server workload; value paths are relative to the"
+                + " container.", "target: mcp-server-containers\nscope: mcp-server\nwhere: {containerList: [containers]}")
+                : new MechanismDoc("Each container, init container and ephemeral container of each workload; value"
+                + " paths are relative to the container.", "target: containers\nwhere: {containerList: [containers]}");
     }
 
     @Override
@@ -74,9 +79,7 @@ public final class ContainerSelector implements Selector {
         List<Workload> candidates = onlyMcpServers ? context.graph().mcpServers() : context.graph().workloads();
         List<Target> targets = new ArrayList<>();
         for (Workload workload : candidates) {
-            if (!where.allows("kind", workload.object().kind())
-                    || !where.allows("longRunning", workload.longRunning())
-                    || !onlyMcpServers && !where.allows("mcpServer", context.graph().isMcpServer(workload))
+            if (!onlyMcpServers && !where.allows("mcpServer", context.graph().isMcpServer(workload))
                     || !WorkloadFilters.allows(context, where, workload)) {
                 continue;
             }
@@ -97,7 +100,7 @@ public final class ContainerSelector implements Selector {
                     targets.add(new Target(workload.object().document(), workload.object(), workload, pointer, container,
                             Map.of("container", container.path("name").asText("#" + i),
                                     "containerList", list,
-                                    "mcpReason", McpReasons.reason(context, workload))));
+                                    "mcpReason", Facts.mcpReason(context, workload))));
                 }
             }
         }

@@ -1,18 +1,19 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code ingress-routes}: Ingresses, filtered by the controller that serves them ({@code controller: [ingress-nginx]})
@@ -26,19 +27,29 @@ public final class IngressRouteSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
-        return Map.of("controller", FilterKind.STRINGS, "routesToMcpServer", FilterKind.BOOLEAN,
-                "apiVersion", FilterKind.STRINGS);
+    public TargetKind yields() {
+        return TargetKind.INGRESS;
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("controller", "controllerNote", "controllerReason", "mcpServers");
+    public Map<String, Filter> filters() {
+        return Facts.ordered(
+                "controller", Filter.strings("the controller that serves it: ingress-nginx, nginx-inc, traefik, kong,"
+                        + " haproxy, aws-alb, gke, … (unknown when mcpolicy cannot tell)"),
+                "routesToMcpServer", Filter.bool("a backend Service selects an MCP server"),
+                "apiVersion", Filter.strings("the Ingress's apiVersion"));
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return false;
+    public Map<String, String> placeholders() {
+        return Facts.ROUTE_PLACEHOLDERS;
+    }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("Each Ingress of the render, with the controller that serves it (class field, legacy"
+                + " annotation, the render's default IngressClass, else ingress-nginx assumed).",
+                "target: ingress-routes\nscope: mcp-server\nwhere: {controller: [ingress-nginx], routesToMcpServer: true}");
     }
 
     @Override
@@ -56,13 +67,7 @@ public final class IngressRouteSelector implements Selector {
             if (!where.allows("routesToMcpServer", !servers.isEmpty())) {
                 continue;
             }
-            Set<String> serverNames = new LinkedHashSet<>();
-            servers.forEach(server -> serverNames.add(server.object().displayName()));
-            targets.add(Target.of(route, null, Map.of(
-                    "controller", controller.id(),
-                    "controllerReason", controller.reason(),
-                    "controllerNote", controller.assumed() ? " (" + controller.reason() + ")" : "",
-                    "mcpServers", serverNames.isEmpty() ? "no MCP server" : String.join(", ", serverNames))));
+            targets.add(Target.of(route, null, Facts.route(controller, servers)));
         }
         return targets;
     }

@@ -1,9 +1,12 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.engine.workloads.SessionState;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.ResourceGraph;
@@ -25,21 +28,23 @@ import java.util.function.BiPredicate;
  */
 public final class KindSelector implements Selector {
     private final String name;
+    private final TargetKind yields;
     private final String kind;
     private final String mcpFilter;
     private final String placeholder;
     private final BiFunction<ResourceGraph, K8sObject, List<Workload>> related;
     private final Map<String, BiPredicate<EvaluationContext, K8sObject>> flags;
 
-    private KindSelector(String name, String kind, String mcpFilter, String placeholder,
+    private KindSelector(String name, TargetKind yields, String kind, String mcpFilter, String placeholder,
                          BiFunction<ResourceGraph, K8sObject, List<Workload>> related) {
-        this(name, kind, mcpFilter, placeholder, related, Map.of());
+        this(name, yields, kind, mcpFilter, placeholder, related, Map.of());
     }
 
-    private KindSelector(String name, String kind, String mcpFilter, String placeholder,
+    private KindSelector(String name, TargetKind yields, String kind, String mcpFilter, String placeholder,
                          BiFunction<ResourceGraph, K8sObject, List<Workload>> related,
                          Map<String, BiPredicate<EvaluationContext, K8sObject>> flags) {
         this.name = name;
+        this.yields = yields;
         this.kind = kind;
         this.mcpFilter = mcpFilter;
         this.placeholder = placeholder;
@@ -49,7 +54,7 @@ public final class KindSelector implements Selector {
 
     /** HPAs; {@code scalesMcpServer}; placeholder {@code scaleTarget}. */
     public static KindSelector hpas() {
-        return new KindSelector("hpas", "HorizontalPodAutoscaler", "scalesMcpServer", "scaleTarget",
+        return new KindSelector("hpas", TargetKind.HPA, "HorizontalPodAutoscaler", "scalesMcpServer", "scaleTarget",
                 (graph, hpa) -> graph.hpaTarget(hpa).map(List::of).orElse(List.of()));
     }
 
@@ -59,8 +64,9 @@ public final class KindSelector implements Selector {
      * {@code coveredWorkloads}.
      */
     public static KindSelector pdbs() {
-        return new KindSelector("pdbs", "PodDisruptionBudget", "coversMcpServer", "coveredWorkloads",
-                ResourceGraph::coveredBy, Map.of("besideUncoveredMcpServer", RouteIndex::besideUncoveredMcpServer));
+        return new KindSelector("pdbs", TargetKind.PDB, "PodDisruptionBudget", "coversMcpServer", "coveredWorkloads",
+                ResourceGraph::coveredBy, Map.of("besideUncoveredMcpServer",
+                        (context, pdb) -> context.graph().hasUncoveredMcpServerIn(pdb.namespace())));
     }
 
     /**
@@ -68,14 +74,14 @@ public final class KindSelector implements Selector {
      * {@code selectedWorkloads} and {@code routes} (the routes naming it, or "no route").
      */
     public static KindSelector services() {
-        return new KindSelector("services", "Service", "selectsMcpServer", "selectedWorkloads",
+        return new KindSelector("services", TargetKind.SERVICE, "Service", "selectsMcpServer", "selectedWorkloads",
                 ResourceGraph::selectedBy,
-                Map.of("routed", (context, service) -> !RouteIndex.routesTo(context, service).isEmpty()));
+                Map.of("routed", (context, service) -> !context.graph().ingressesRoutingTo(service).isEmpty()));
     }
 
     /** Every object; filter with {@code kind} and {@code apiVersion}. */
     public static KindSelector objects() {
-        return new KindSelector("objects", null, null, null, null);
+        return new KindSelector("objects", TargetKind.OBJECT, null, null, null, null);
     }
 
     private boolean flagsAllow(EvaluationContext context, Where where, K8sObject object) {
@@ -94,32 +100,66 @@ public final class KindSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
-        Map<String, FilterKind> filters = new HashMap<>();
-        filters.put("apiVersion", FilterKind.STRINGS);
+    public TargetKind yields() {
+        return yields;
+    }
+
+    @Override
+    public Map<String, Filter> filters() {
+        Map<String, Filter> filters = Facts.ordered(
+                "apiVersion", Filter.strings("the object's apiVersion"));
         if (kind == null) {
-            filters.put("kind", FilterKind.STRINGS);
+            filters = Facts.plus(filters, "kind", Filter.strings("the object's kind"));
         }
         if (mcpFilter != null) {
-            filters.put(mcpFilter, FilterKind.BOOLEAN);
-            filters.put("sessionsInMemory", FilterKind.BOOLEAN);
+            filters = Facts.plus(filters,
+                    mcpFilter, Filter.bool(MCP_FILTERS.get(mcpFilter)),
+                    "sessionsInMemory", Filter.bool("a related MCP server keeps sessions in memory"));
         }
-        flags.keySet().forEach(flag -> filters.put(flag, FilterKind.BOOLEAN));
+        for (String flag : flags.keySet()) {
+            filters = Facts.plus(filters, flag, Filter.bool(FLAGS.get(flag)));
+        }
         return filters;
     }
 
+    private static final Map<String, String> MCP_FILTERS = Map.of(
+            "scalesMcpServer", "its scaleTargetRef is an MCP server of the render",
+            "coversMcpServer", "it selects the pods of an MCP server",
+            "selectsMcpServer", "it selects the pods of an MCP server");
+
+    private static final Map<String, String> FLAGS = Map.of(
+            "besideUncoveredMcpServer", "its namespace holds a long-running MCP server no budget covers (which"
+                    + " covered-by-pdb already reports)",
+            "routed", "an Ingress of the render names it as a backend");
+
+    private static final Map<String, String> PLACEHOLDER_MEANINGS = Map.of(
+            "scaleTarget", "the workload its scaleTargetRef names, or \"none\"",
+            "coveredWorkloads", "the workloads whose pods it selects, or \"none\"",
+            "selectedWorkloads", "the workloads whose pods it selects, or \"none\"");
+
     @Override
-    public Set<String> placeholders() {
+    public Map<String, String> placeholders() {
         if (placeholder == null) {
-            return Set.of();
+            return Map.of();
         }
-        return flags.containsKey("routed") ? Set.of(placeholder, "routes", "sessionReason")
-                : Set.of(placeholder, "sessionReason");
+        Map<String, String> placeholders = Facts.ordered(placeholder, PLACEHOLDER_MEANINGS.get(placeholder),
+                "sessionReason", "why a related MCP server keeps sessions in memory, else empty");
+        return flags.containsKey("routed")
+                ? Facts.plus(placeholders, "routes", "the Ingresses naming it, or \"no route\"") : placeholders;
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return false;
+    public MechanismDoc doc() {
+        return switch (name) {
+            case "hpas" -> new MechanismDoc("Each HorizontalPodAutoscaler, related to the workload its"
+                    + " scaleTargetRef names.", "target: hpas\nscope: mcp-server\nwhere: {scalesMcpServer: true}");
+            case "pdbs" -> new MechanismDoc("Each PodDisruptionBudget, related to the workloads whose pods it"
+                    + " selects.", "target: pdbs\nwhere: {besideUncoveredMcpServer: false}");
+            case "services" -> new MechanismDoc("Each Service, related to the workloads whose pods it selects.",
+                    "target: services\nwhere: {apiVersion: [v1]}");
+            default -> new MechanismDoc("Every object of the render, in input order.",
+                    "target: objects\nwhere: {kind: [Secret], apiVersion: [v1]}");
+        };
     }
 
     @Override
@@ -151,7 +191,7 @@ public final class KindSelector implements Selector {
             placeholders.put("sessionReason", sessionReason == null ? "" : sessionReason);
             if (flags.containsKey("routed")) {
                 Set<String> routes = new LinkedHashSet<>();
-                RouteIndex.routesTo(context, object).forEach(route -> routes.add(route.displayName()));
+                context.graph().ingressesRoutingTo(object).forEach(route -> routes.add(route.displayName()));
                 placeholders.put("routes", routes.isEmpty() ? "no route" : String.join(", ", routes));
             }
             targets.add(Target.of(object, null, placeholders));
@@ -162,7 +202,7 @@ public final class KindSelector implements Selector {
     /** Why a related MCP server keeps sessions in memory ({@link SessionState}), or null when none does. */
     private static String sessionsInMemoryReason(EvaluationContext context, List<Workload> workloads) {
         for (Workload workload : workloads) {
-            SessionState state = SessionState.of(context, workload);
+            SessionState state = context.facts().sessionState(workload);
             if (state.inMemory() && context.graph().isMcpServer(workload)) {
                 return workload.object().displayName() + ": " + state.reason();
             }

@@ -1,9 +1,12 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.graph.Attachment;
 import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.IngressController;
@@ -36,22 +39,34 @@ public final class RouteAttachmentSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
-        return Map.of("kind", FilterKind.STRINGS, "routeKind", FilterKind.STRINGS, "controller", FilterKind.STRINGS,
-                "routesToMcpServer", FilterKind.BOOLEAN, "specHas", FilterKind.STRINGS);
+    public TargetKind yields() {
+        return TargetKind.ROUTE_ATTACHMENT;
     }
 
     @Override
-    public Set<String> placeholders() {
-        Set<String> placeholders = new LinkedHashSet<>(RouteFacts.PLACEHOLDERS);
-        placeholders.add("routes");
-        return placeholders;
+    public Map<String, Filter> filters() {
+        return Facts.ordered(
+                "kind", Filter.strings("the attached object's kind: Middleware, ServersTransport, BackendConfig,"
+                        + " DestinationRule, Service"),
+                "routeKind", Filter.strings("the kind of the attaching route"),
+                "controller", Filter.strings("the controller of the attaching route"),
+                "routesToMcpServer", Filter.bool("the traffic it configures reaches an MCP server"),
+                "specHas", Filter.strings("its spec has one of these keys (a Traefik Middleware of type buffering)"));
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return false;
+    public Map<String, String> placeholders() {
+        return Facts.plus(Facts.ROUTE_PLACEHOLDERS, "routes", "the routes that attach it");
     }
+
+    @Override
+    public MechanismDoc doc() {
+        return new MechanismDoc("Each object that configures a route's traffic (Traefik Middlewares and"
+                + " ServersTransports, GKE BackendConfigs, Istio DestinationRules, backend Services), once however"
+                + " many routes name it.",
+                "target: route-attachments\nscope: mcp-server\nwhere: {kind: [Middleware], specHas: [buffering]}");
+    }
+
 
     @Override
     public List<Target> select(EvaluationContext context, Where where) {
@@ -88,7 +103,7 @@ public final class RouteAttachmentSelector implements Selector {
         List<Target> targets = new ArrayList<>();
         for (K8sObject attached : order) {
             Found found = byTarget.get(attached);
-            Map<String, String> facts = RouteFacts.of(found.controller, found.servers);
+            Map<String, String> facts = Facts.route(found.controller, found.servers);
             facts.put("routes", String.join(", ", found.routes));
             targets.add(Target.of(attached, graph.workload(attached).orElse(null), facts));
         }

@@ -1,29 +1,24 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.Where;
+import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.K8sObject;
+
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.mcpolicy.graph.IngressController;
-import dev.mcpolicy.graph.Workload;
-
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
-/** The message facts every route-shaped target shares: which controller serves it and which MCP servers it reaches. */
+/** The routes the route-shaped selectors ({@code routes}, {@code route-rules}) start from, and their filters. */
 final class RouteFacts {
-    static final Set<String> PLACEHOLDERS = Set.of("controller", "controllerNote", "controllerReason", "mcpServers");
-
-    /** The filters of the route-shaped selectors ({@code routes}, {@code route-rules}). */
-    static final Map<String, Selector.FilterKind> ROUTE_FILTERS = Map.of("kind", Selector.FilterKind.STRINGS,
-            "apiVersion", Selector.FilterKind.STRINGS, "controller", Selector.FilterKind.STRINGS,
-            "routesToMcpServer", Selector.FilterKind.BOOLEAN);
+    static final Map<String, Filter> ROUTE_FILTERS = Facts.ordered(
+            "kind", Filter.strings("the route's kind: Ingress, IngressRoute, VirtualServer, VirtualServerRoute,"
+                    + " VirtualService, HTTPRoute, HTTPProxy"),
+            "apiVersion", Filter.strings("the route's apiVersion"),
+            "controller", Filter.strings("the controller that serves it (ingress-nginx, traefik, istio, contour,"
+                    + " gateway-api when its Gateway's implementation is not in the render, …)"),
+            "routesToMcpServer", Filter.bool("its backends reach an MCP server"));
 
     /** A route that passed the kind, apiVersion and controller filters, with the controller that serves it. */
     record ServedRoute(K8sObject route, IngressController controller) {
@@ -45,20 +40,5 @@ final class RouteFacts {
             }
         }
         return out;
-    }
-
-    static Map<String, String> of(IngressController controller, Collection<Workload> servers) {
-        Map<String, String> facts = new HashMap<>();
-        facts.put("controller", controller.id());
-        facts.put("controllerReason", controller.reason());
-        facts.put("controllerNote", controller.assumed() ? " (" + controller.reason() + ")" : "");
-        facts.put("mcpServers", names(servers));
-        return facts;
-    }
-
-    static String names(Collection<Workload> servers) {
-        Set<String> names = new LinkedHashSet<>();
-        servers.forEach(server -> names.add(server.object().displayName()));
-        return names.isEmpty() ? "no MCP server" : String.join(", ", names);
     }
 }

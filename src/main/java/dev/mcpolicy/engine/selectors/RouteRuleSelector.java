@@ -1,10 +1,13 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Values;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Values;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.K8sObject;
@@ -32,21 +35,28 @@ public final class RouteRuleSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
+    public TargetKind yields() {
+        return TargetKind.ROUTE_RULE;
+    }
+
+    @Override
+    public Map<String, Filter> filters() {
         return RouteFacts.ROUTE_FILTERS;
     }
 
     @Override
-    public Set<String> placeholders() {
-        Set<String> placeholders = new LinkedHashSet<>(RouteFacts.PLACEHOLDERS);
-        placeholders.add("rule");
-        return placeholders;
+    public Map<String, String> placeholders() {
+        return Facts.plus(Facts.ROUTE_PLACEHOLDERS, "rule", "where the rule is, dotted: spec.rules[0]");
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return false;
+    public MechanismDoc doc() {
+        return new MechanismDoc("Each rule of a custom route kind (HTTPRoute `spec.rules[i]`, HTTPProxy and"
+                + " IngressRoute `spec.routes[i]`, VirtualService `spec.http[i]`, VirtualServer `spec.upstreams[i]`);"
+                + " value paths are relative to the rule and `routesToMcpServer` looks at the rule's own backends.",
+                "target: route-rules\nscope: mcp-server\nwhere: {kind: [HTTPRoute], routesToMcpServer: true}");
     }
+
 
     @Override
     public List<Target> select(EvaluationContext context, Where where) {
@@ -62,7 +72,7 @@ public final class RouteRuleSelector implements Selector {
                 if (!where.allows("routesToMcpServer", !servers.isEmpty())) {
                     continue;
                 }
-                Map<String, String> facts = RouteFacts.of(controller, servers);
+                Map<String, String> facts = Facts.route(controller, servers);
                 facts.put("rule", Values.dottedPath(rule.pointer()));
                 targets.add(new Target(route.document(), route, null, route.pointer(rule.pointer()),
                         route.node().at(rule.pointer()), facts));

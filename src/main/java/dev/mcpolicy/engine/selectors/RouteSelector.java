@@ -1,15 +1,17 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code routes}: every route of the render, whatever its kind (Ingress, IngressRoute, VirtualServer,
@@ -25,19 +27,28 @@ public final class RouteSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
+    public TargetKind yields() {
+        return TargetKind.ROUTE;
+    }
+
+    @Override
+    public Map<String, Filter> filters() {
         return RouteFacts.ROUTE_FILTERS;
     }
 
     @Override
-    public Set<String> placeholders() {
-        return RouteFacts.PLACEHOLDERS;
+    public Map<String, String> placeholders() {
+        return Facts.ROUTE_PLACEHOLDERS;
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return false;
+    public MechanismDoc doc() {
+        return new MechanismDoc("Each route of the render, whatever its kind (Ingress, IngressRoute, VirtualServer,"
+                + " VirtualServerRoute, VirtualService, HTTPRoute, HTTPProxy); settings that apply to the whole route"
+                + " (annotations) are checked here.",
+                "target: routes\nscope: mcp-server\nwhere: {controller: [kong], routesToMcpServer: true}");
     }
+
 
     @Override
     public List<Target> select(EvaluationContext context, Where where) {
@@ -45,7 +56,7 @@ public final class RouteSelector implements Selector {
         for (RouteFacts.ServedRoute served : RouteFacts.routes(context, where)) {
             List<Workload> servers = context.graph().mcpServersBehind(served.route());
             if (where.allows("routesToMcpServer", !servers.isEmpty())) {
-                targets.add(Target.of(served.route(), null, RouteFacts.of(served.controller(), servers)));
+                targets.add(Target.of(served.route(), null, Facts.route(served.controller(), servers)));
             }
         }
         return targets;

@@ -1,15 +1,17 @@
 package dev.mcpolicy.engine.selectors;
 
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.manifest.ManifestDocument;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code values-documents}: each document of each values file given to the run. */
 public final class ValuesDocumentSelector implements Selector {
@@ -20,24 +22,27 @@ public final class ValuesDocumentSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
+    public TargetKind yields() {
+        return TargetKind.VALUES_DOCUMENT;
+    }
+
+    @Override
+    public Map<String, Filter> filters() {
         return Map.of();
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("file");
+    public Map<String, String> placeholders() {
+        return Map.of("file", "the values file as shown");
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return false;
+    public MechanismDoc doc() {
+        return new MechanismDoc("Each document of each values file given to the run (`-f`, and the chart's"
+                + " values.yaml in chart mode); `object` reads as the file.", "target: values-documents");
     }
 
-    @Override
-    public boolean yieldsValuesDocuments() {
-        return true;
-    }
+
 
     @Override
     public List<Target> select(EvaluationContext context, Where where) {

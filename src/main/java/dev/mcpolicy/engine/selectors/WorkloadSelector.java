@@ -1,35 +1,24 @@
 package dev.mcpolicy.engine.selectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.EvaluationContext;
-import dev.mcpolicy.engine.Selector;
-import dev.mcpolicy.engine.Target;
-import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.Filter;
+import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.Selector;
+import dev.mcpolicy.engine.mechanism.Target;
+import dev.mcpolicy.engine.mechanism.TargetKind;
+import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.graph.Workload;
 
-import dev.mcpolicy.engine.workloads.RenderEnvironment;
-import dev.mcpolicy.engine.workloads.SessionState;
-
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * {@code workloads}: everything that runs pods (filters kind, mcpServer, longRunning, helmHook, renderHasMcpServer,
- * first);
- * {@code mcp-servers}: only the workloads the graph treats as MCP servers. Both also filter on
- * {@code scaledByHpa} (a HorizontalPodAutoscaler of the render scales it), {@code sessionsInMemory}
- * ({@link SessionState}) and {@code environment} ({@link RenderEnvironment}).
- *
- * <p>{@code helmHook} keeps workloads whose {@code helm.sh/hook} annotation (a comma-separated list) names one of the
- * given hooks; {@code renderHasMcpServer} keeps workloads only when the render does (or does not) hold an MCP server,
- * for rules about what an MCP chart ships beside its servers; {@code mcpServersMarked: true} keeps workloads only when
- * the render's MCP servers carry a marker (they are not merely inferred), for rules that only make sense on a chart
- * that is known to serve MCP; {@code first: true} keeps only the first workload that passes the other filters, in
- * input order, so a check about the whole render reports once.
+ * {@code workloads}: everything that runs pods; {@code mcp-servers}: only the workloads the graph treats as MCP
+ * servers. Filters: those of {@link WorkloadFilters}, {@code helmHook}, {@code mcpServersMarked}, {@code first},
+ * and on {@code workloads} also {@code mcpServer} and {@code renderHasMcpServer}.
  */
 public final class WorkloadSelector implements Selector {
     private static final String HELM_HOOK = "helm.sh/hook";
@@ -56,26 +45,41 @@ public final class WorkloadSelector implements Selector {
     }
 
     @Override
-    public Map<String, FilterKind> filters() {
-        Map<String, FilterKind> filters = new HashMap<>(Map.of("kind", FilterKind.STRINGS,
-                "longRunning", FilterKind.BOOLEAN, "helmHook", FilterKind.STRINGS, "first", FilterKind.BOOLEAN,
-                "scaledByHpa", FilterKind.BOOLEAN, "sessionsInMemory", FilterKind.BOOLEAN,
-                "environment", FilterKind.STRINGS, "mcpServersMarked", FilterKind.BOOLEAN));
+    public TargetKind yields() {
+        return TargetKind.WORKLOAD;
+    }
+
+    @Override
+    public Map<String, Filter> filters() {
+        Map<String, Filter> filters = Facts.plus(WorkloadFilters.SHARED,
+                "helmHook", Filter.strings("its helm.sh/hook annotation names one of these hooks (test, pre-install, …)"),
+                "mcpServersMarked", Filter.bool("the render's MCP servers carry a marker (they are not merely inferred)"),
+                "first", Filter.bool("true: only the first workload that passes the other filters, so a check about"
+                        + " the whole render reports once"));
         if (!onlyMcpServers) {
-            filters.put("mcpServer", FilterKind.BOOLEAN);
-            filters.put("renderHasMcpServer", FilterKind.BOOLEAN);
+            filters = Facts.plus(filters,
+                    "mcpServer", Filter.bool("it is (or is not) an MCP server"),
+                    "renderHasMcpServer", Filter.bool("the render holds (or does not hold) an MCP server"));
         }
         return filters;
     }
 
     @Override
-    public Set<String> placeholders() {
-        return Set.of("mcpReason", "sessionReason");
+    public Map<String, String> placeholders() {
+        return Facts.ordered(
+                "mcpReason", "why the workload is (or is not) an MCP server",
+                "sessionReason", "why it does (or does not) keep sessions in memory");
     }
 
     @Override
-    public boolean yieldsWorkloads() {
-        return true;
+    public MechanismDoc doc() {
+        return onlyMcpServers
+                ? new MechanismDoc("Each workload the graph treats as an MCP server (a marker, or every long-running"
+                + " workload when no workload carries one). Checks on it are usually `scope: mcp-server`.",
+                "target: mcp-servers\nscope: mcp-server\nwhere: {longRunning: true}")
+                : new MechanismDoc("Each workload of the render: Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,"
+                + " CronJob, bare Pod, in input order.",
+                "target: workloads\nwhere: {helmHook: [test], renderHasMcpServer: true}");
     }
 
     @Override
@@ -87,14 +91,12 @@ public final class WorkloadSelector implements Selector {
             return targets;
         }
         for (Workload workload : candidates) {
-            if (where.allows("kind", workload.object().kind())
-                    && where.allows("longRunning", workload.longRunning())
-                    && hookAllowed(where, workload)
+            if (hookAllowed(where, workload)
                     && (onlyMcpServers || where.allows("mcpServer", context.graph().isMcpServer(workload)))
                     && WorkloadFilters.allows(context, where, workload)) {
                 targets.add(Target.of(workload.object(), workload,
-                        Map.of("mcpReason", McpReasons.reason(context, workload),
-                                "sessionReason", SessionState.of(context, workload).reason())));
+                        Map.of("mcpReason", Facts.mcpReason(context, workload),
+                                "sessionReason", context.facts().sessionState(workload).reason())));
                 if (where.bool("first").orElse(false)) {
                     break;
                 }
@@ -116,8 +118,8 @@ public final class WorkloadSelector implements Selector {
         if (!hook.isTextual()) {
             return false;
         }
-        for (String name : hook.asText().split(",")) {
-            if (wanted.get().contains(name.trim())) {
+        for (String hookName : hook.asText().split(",")) {
+            if (wanted.get().contains(hookName.trim())) {
                 return true;
             }
         }

@@ -1,6 +1,5 @@
 package dev.mcpolicy.engine.workloads;
 
-import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.manifest.ManifestDocument;
 
@@ -30,17 +29,20 @@ public final class RenderEnvironment {
     private RenderEnvironment() {
     }
 
-    public static boolean matches(EvaluationContext context, K8sObject object, Collection<String> names) {
+    /** The words of the names of the values files given to the run ({@code values-production.yaml}: values, production, yaml). */
+    public static Set<String> valuesFileWords(Collection<ManifestDocument> valuesDocuments) {
+        Set<String> words = new LinkedHashSet<>();
+        for (ManifestDocument document : valuesDocuments) {
+            String file = document.file().replace('\\', '/');
+            words.addAll(words(file.substring(file.lastIndexOf('/') + 1)));
+        }
+        return words;
+    }
+
+    /** @param valuesWords {@link #valuesFileWords} of the run's values files */
+    public static boolean matches(Set<String> valuesWords, K8sObject object, Collection<String> names) {
         Set<String> wanted = new LinkedHashSet<>();
         names.forEach(name -> wanted.add(name.toLowerCase(Locale.ROOT)));
-        Set<String> valuesWords = context.memo("values-file-words", () -> {
-            Set<String> words = new LinkedHashSet<>();
-            for (ManifestDocument document : context.valuesDocuments()) {
-                String file = document.file().replace('\\', '/');
-                words.addAll(words(file.substring(file.lastIndexOf('/') + 1)));
-            }
-            return words;
-        });
         if (valuesWords.stream().anyMatch(wanted::contains)) {
             return true;
         }

@@ -1,12 +1,9 @@
 package dev.mcpolicy.engine.workloads;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.graph.Workload;
 
-import java.util.IdentityHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Whether an MCP server keeps its sessions in process memory, so every request of a session must reach the same pod.
@@ -19,13 +16,8 @@ public record SessionState(boolean inMemory, String reason) {
     public static final String ANNOTATION = "mcpolicy.dev/session-state";
     private static final SessionState UNKNOWN = new SessionState(false, "no session-state marker");
 
-    /** The state of a workload, computed once per run. */
-    public static SessionState of(EvaluationContext context, Workload workload) {
-        Map<Workload, SessionState> memo = context.memo("session-state", IdentityHashMap::new);
-        return memo.computeIfAbsent(workload, SessionState::read);
-    }
-
-    static SessionState read(Workload workload) {
+    /** The state of a workload, as its annotations and env say. */
+    public static SessionState read(Workload workload) {
         JsonNode object = workload.object().node();
         String templatePointer = workload.podSpecPointer().substring(0,
                 Math.max(0, workload.podSpecPointer().length() - "/spec".length()));

@@ -1,11 +1,9 @@
 package dev.mcpolicy.engine.workloads;
 
-import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.manifest.ManifestLoader;
-import dev.mcpolicy.secrets.SecretScanner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,8 +47,8 @@ class RenderEnvironmentTest {
             }
         }
         ResourceGraph graph = ResourceGraph.build(manifests, "default");
-        EvaluationContext context = new EvaluationContext(graph, values, new SecretScanner());
         K8sObject deployment = graph.ofKind("Deployment").get(0);
-        assertEquals(production, RenderEnvironment.matches(context, deployment, List.of("prod", "production")));
+        assertEquals(production, RenderEnvironment.matches(RenderEnvironment.valuesFileWords(values), deployment,
+                List.of("prod", "production")));
     }
 }

@@ -1,4 +1,7 @@
-package dev.mcpolicy.rules;
+package dev.mcpolicy.docs;
+
+import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.rules.RuleDocs;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,22 +1,19 @@
-package dev.mcpolicy.engine;
+package dev.mcpolicy.engine.mechanism;
 
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.secrets.SecretScanner;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-/** What mechanisms may consult during one run, plus a memo for indexes they build once per run. */
+/** What mechanisms may consult during one run: the render's graph and facts, the values documents, the chart. */
 public final class EvaluationContext {
     private final ResourceGraph graph;
     private final List<ManifestDocument> valuesDocuments;
     private final SecretScanner secretScanner;
     private final ChartContext chart;
-    private final Map<String, Object> memo = new HashMap<>();
+    private final RenderFacts facts;
 
     public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
         this(graph, valuesDocuments, secretScanner, null);
@@ -29,6 +26,7 @@ public final class EvaluationContext {
         this.valuesDocuments = List.copyOf(valuesDocuments);
         this.secretScanner = secretScanner;
         this.chart = chart;
+        this.facts = new RenderFacts(graph, this.valuesDocuments, secretScanner);
     }
 
     /** The chart being checked, empty in manifest mode. */
@@ -48,14 +46,8 @@ public final class EvaluationContext {
         return secretScanner;
     }
 
-    /** Computes a value once per run under {@code key} (e.g. an index of PDBs by namespace). */
-    @SuppressWarnings("unchecked")
-    public <T> T memo(String key, Supplier<T> compute) {
-        Object value = memo.get(key);
-        if (value == null) {
-            value = compute.get();
-            memo.put(key, value);
-        }
-        return (T) value;
+    /** Facts about this render that need more than the graph (values files, session state, …). */
+    public RenderFacts facts() {
+        return facts;
     }
 }

@@ -1,6 +1,10 @@
-package dev.mcpolicy.rules;
+package dev.mcpolicy.docs;
 
-import dev.mcpolicy.engine.MechanismRegistry;
+import dev.mcpolicy.engine.RuleCompiler;
+import dev.mcpolicy.rules.RuleDefinition;
+import dev.mcpolicy.rules.RuleDocs;
+import dev.mcpolicy.rules.RuleLoadException;
+import dev.mcpolicy.rules.RuleSet;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +36,7 @@ public final class DocsGenerator {
     }
 
     static RuleSet builtIn() throws RuleLoadException {
-        return MechanismRegistry.standard().ruleLoader().loadBuiltIn();
+        return RuleCompiler.standard().ruleLoader().loadBuiltIn();
     }
 
     /** Every generated file and its content, README.md included (its text outside the markers is kept). */

@@ -1,4 +1,4 @@
-package dev.mcpolicy.engine;
+package dev.mcpolicy.engine.mechanism;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.graph.K8sObject;

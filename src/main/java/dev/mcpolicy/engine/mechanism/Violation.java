@@ -1,4 +1,7 @@
-package dev.mcpolicy.engine;
+package dev.mcpolicy.engine.mechanism;
+
+import dev.mcpolicy.finding.ChartHint;
+import dev.mcpolicy.manifest.ManifestDocument;
 
 import java.util.List;
 import java.util.Map;
@@ -14,31 +17,30 @@ import java.util.Map;
  * @param related      other places worth showing
  * @param document     the document {@code pointer} belongs to when the line to edit is in another object than the
  *                     target (a PodDisruptionBudget whose selector misses the workload); null means the target's
- * @param mappingHint  the part of the rendered value at {@code pointer} the violation is about (an image's tag), or
- *                     null; only chart mode's source mapping reads it, nothing prints it
+ * @param chartHint    what chart mode's source mapping needs beyond the pointer; never printed
  */
 public record Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
-                        List<Related> related, dev.mcpolicy.manifest.ManifestDocument document, String mappingHint) {
+                        List<Related> related, ManifestDocument document, ChartHint chartHint) {
     public static final String DEFAULT = "default";
 
     public Violation {
         placeholders = Map.copyOf(placeholders);
         properties = Map.copyOf(properties);
         related = List.copyOf(related);
+        chartHint = chartHint == null ? ChartHint.NONE : chartHint;
     }
 
     public Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
-                     List<Related> related, dev.mcpolicy.manifest.ManifestDocument document) {
-        this(kind, pointer, placeholders, properties, related, document, null);
+                     List<Related> related, ManifestDocument document) {
+        this(kind, pointer, placeholders, properties, related, document, ChartHint.NONE);
     }
 
     public Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
                      List<Related> related) {
-        this(kind, pointer, placeholders, properties, related, null, null);
+        this(kind, pointer, placeholders, properties, related, null, ChartHint.NONE);
     }
 
-    /** The same violation, telling chart mode which part of the rendered value it is about. */
-    public Violation withMappingHint(String hint) {
+    public Violation withChartHint(ChartHint hint) {
         return new Violation(kind, pointer, placeholders, properties, related, document, hint);
     }
 
@@ -47,6 +49,6 @@ public record Violation(String kind, String pointer, Map<String, String> placeho
     }
 
     /** A place in a document worth showing next to the finding. */
-    public record Related(dev.mcpolicy.manifest.ManifestDocument document, String pointer, String message) {
+    public record Related(ManifestDocument document, String pointer, String message) {
     }
 }

@@ -1,4 +1,7 @@
-package dev.mcpolicy.finding;
+package dev.mcpolicy.finding.pipeline;
+
+import dev.mcpolicy.finding.Finding;
+import dev.mcpolicy.finding.Level;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,18 +13,21 @@ import java.util.Map;
  * One finding per rule and line. GitHub identifies an alert by rule, file and the line's fingerprint, so two
  * findings of one rule on one line (a read and a send timeout both missing under one {@code annotations:} key, a
  * values key that also reaches a container's env) would silently become one alert. They are merged here, keeping
- * every message, every environment and the most severe level.
+ * every message, every environment and the most severe level; the first of each group keeps its place.
  */
-public final class SameLineFindings {
-    private SameLineFindings() {
+public final class MergeSameLine implements FindingStep {
+
+    @Override
+    public String name() {
+        return "same-line merge";
     }
 
-    /** Merges findings of the same rule on the same line; the input order of the first of each group is kept. */
-    public static List<Finding> merge(List<Finding> findings) {
+    @Override
+    public List<Finding> apply(List<Finding> findings) {
         Map<String, Finding> merged = new LinkedHashMap<>();
         for (Finding finding : findings) {
-            String key = finding.ruleId() + "\u0000" + finding.primary().file() + "\u0000" + finding.primary().line();
-            merged.merge(key, finding, SameLineFindings::combine);
+            String key = finding.ruleId() + '\0' + finding.primary().file() + '\0' + finding.primary().line();
+            merged.merge(key, finding, MergeSameLine::combine);
         }
         return new ArrayList<>(merged.values());
     }
@@ -37,7 +43,8 @@ public final class SameLineFindings {
                 second.environments())));
         Level level = first.level().atLeast(second.level()) ? first.level() : second.level();
         return new Finding(first.ruleId(), level, message, first.primary(), first.rendered(), first.object(),
-                first.pointer(), first.helmSource(), related, environments, first.properties());
+                first.pointer(), first.helmSource(), related, environments, first.properties(),
+                first.certainty(), first.chartHint());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -1,0 +1,62 @@
+package dev.mcpolicy.engine.selectors;
+
+import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.graph.IngressController;
+import dev.mcpolicy.graph.McpDecision;
+import dev.mcpolicy.graph.Workload;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Message facts several selectors share: why a workload is an MCP server, which controller serves a route. */
+final class Facts {
+    /** The placeholders every route-shaped target fills. */
+    static final Map<String, String> ROUTE_PLACEHOLDERS = ordered(
+            "controller", "the controller that serves the route (ingress-nginx, traefik, kong, istio, …)",
+            "controllerReason", "why that controller was chosen (class field, annotation, default IngressClass, …)",
+            "controllerNote", "\" (ingress-nginx assumed: …)\" when the controller was assumed, else empty",
+            "mcpServers", "the MCP servers the route reaches, or \"no MCP server\"");
+
+    private Facts() {
+    }
+
+    static String mcpReason(EvaluationContext context, Workload workload) {
+        return context.graph().mcpDecision(workload).map(McpDecision::reason).orElse("");
+    }
+
+    static Map<String, String> route(IngressController controller, Collection<Workload> servers) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put("controller", controller.id());
+        facts.put("controllerReason", controller.reason());
+        facts.put("controllerNote", controller.assumed() ? " (" + controller.reason() + ")" : "");
+        facts.put("mcpServers", names(servers));
+        return facts;
+    }
+
+    static String names(Collection<Workload> servers) {
+        Set<String> names = new LinkedHashSet<>();
+        servers.forEach(server -> names.add(server.object().displayName()));
+        return names.isEmpty() ? "no MCP server" : String.join(", ", names);
+    }
+
+    /** A map in the order of its alternating keys and values. */
+    static <V> Map<String, V> ordered(Object... keysAndValues) {
+        Map<String, V> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            V value = (V) keysAndValues[i + 1];
+            out.put((String) keysAndValues[i], value);
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    static <V> Map<String, V> plus(Map<String, V> base, Object... keysAndValues) {
+        Map<String, V> out = new LinkedHashMap<>(base);
+        out.putAll(ordered(keysAndValues));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

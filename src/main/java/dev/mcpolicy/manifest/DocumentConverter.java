@@ -25,6 +25,7 @@ final class DocumentConverter {
 
     private final String file;
     private final LoaderLimits limits;
+    private final ScalarTyping typing;
     private final long nodeBudget;
     private final Collection<InputProblem> problems;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -45,9 +46,11 @@ final class DocumentConverter {
      *                     {@link LoaderLimits#maxAliasExpansion()} more
      * @param problems     receives non-fatal problems (a set, so an aliased duplicate is reported once)
      */
-    DocumentConverter(String file, LoaderLimits limits, int writtenNodes, Collection<InputProblem> problems) {
+    DocumentConverter(String file, LoaderLimits limits, ScalarTyping typing, int writtenNodes,
+                      Collection<InputProblem> problems) {
         this.file = file;
         this.limits = limits;
+        this.typing = typing;
         this.nodeBudget = (long) writtenNodes + limits.maxAliasExpansion();
         this.problems = problems;
     }
@@ -191,7 +194,7 @@ final class DocumentConverter {
     private JsonNode scalar(YamlNode.Scalar scalar) {
         String tag = scalar.tag();
         if (tag == null) {
-            return scalar.plain() ? checkedNumber(KubernetesScalars.resolvePlain(scalar.value()), scalar)
+            return scalar.plain() ? checkedNumber(typing.resolvePlain(scalar.value()), scalar)
                     : nodes.textNode(scalar.value());
         }
         return switch (tag) {
@@ -204,7 +207,7 @@ final class DocumentConverter {
 
     /** A scalar with an explicit {@code !!int}, {@code !!float}, {@code !!bool} or {@code !!null} tag. */
     private JsonNode typed(YamlNode.Scalar scalar, String wanted) {
-        JsonNode resolved = KubernetesScalars.resolvePlain(scalar.value());
+        JsonNode resolved = typing.resolvePlain(scalar.value());
         boolean matches = switch (wanted) {
             case "int" -> resolved.isIntegralNumber();
             case "float" -> resolved.isNumber();

@@ -67,6 +67,7 @@ public final class ManifestLoader {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final LoaderLimits limits;
+    private final ScalarTyping typing;
     private final LoadSettings settings;
 
     public ManifestLoader() {
@@ -74,7 +75,13 @@ public final class ManifestLoader {
     }
 
     public ManifestLoader(LoaderLimits limits) {
+        this(limits, ScalarTyping.KUBERNETES);
+    }
+
+    /** @param typing how plain scalars get their types: as Kubernetes reads manifests, or YAML 1.2 for own files */
+    public ManifestLoader(LoaderLimits limits, ScalarTyping typing) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.typing = Objects.requireNonNull(typing, "typing");
         this.settings = LoadSettings.builder()
                 .setCodePointLimit(limits.maxCodePoints())
                 .setParseComments(false)
@@ -232,11 +239,11 @@ public final class ManifestLoader {
         try {
             YamlTreeBuilder.Result tree = YamlTreeBuilder.build(new Parse(settings).parseString(text), limits,
                     positions);
-            if (tree.root() == null || isNullScalar(tree.root())) {
+            if (tree.root() == null || isNullScalar(tree.root(), typing)) {
                 return Optional.empty();
             }
             DocumentConverter.Converted converted =
-                    new DocumentConverter(file, limits, tree.nodeCount(), problems).convert(tree.root());
+                    new DocumentConverter(file, limits, typing, tree.nodeCount(), problems).convert(tree.root());
             return Optional.of(new ManifestDocument(file, index, segment.firstLine() + 1, segment.helmSource(),
                     converted.content(), new PositionIndex(converted.spans())));
         } catch (LoadFailure failure) {
@@ -285,11 +292,11 @@ public final class ManifestLoader {
         return lines.positionOfOffset(Math.max(segment.startOffset(), last));
     }
 
-    private static boolean isNullScalar(YamlNode root) {
+    private static boolean isNullScalar(YamlNode root, ScalarTyping typing) {
         if (!(root instanceof YamlNode.Scalar scalar) || scalar.tag() != null || !scalar.plain()) {
             return false;
         }
-        JsonNode value = KubernetesScalars.resolvePlain(scalar.value());
+        JsonNode value = typing.resolvePlain(scalar.value());
         return value.isNull();
     }
 

@@ -43,7 +43,7 @@ public final class RuleLoader {
     public static List<String> builtInIds() throws RuleLoadException {
         String display = "rules/" + INDEX_FILE;
         String text = readResource(INDEX_FILE, display);
-        PositionedYaml.Parsed parsed = PositionedYaml.parse(display, text);
+        RuleYaml.Parsed parsed = RuleYaml.parse(display, text);
         if (!parsed.problems().isEmpty()) {
             throw new RuleLoadException(parsed.problems());
         }
@@ -115,7 +115,7 @@ public final class RuleLoader {
      * @param expectedId the id the file name implies, or null to skip that check
      */
     public RuleDefinition parse(String displayPath, String expectedId, String text) throws RuleLoadException {
-        PositionedYaml.Parsed parsed = PositionedYaml.parse(displayPath, text);
+        RuleYaml.Parsed parsed = RuleYaml.parse(displayPath, text);
         List<RuleProblem> problems = new ArrayList<>(parsed.problems());
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);

@@ -57,6 +57,17 @@ class RuleLoaderTest {
         assertEquals(FILE, rule.sourceFile());
     }
 
+    @Test
+    void ruleFilesAreYaml12SoOnAndYesStayText() throws RuleLoadException {
+        String text = VALID.replace("parameters:\n", "parameters:\n  mode: {type: string, default: on, description: d}\n"
+                + "  flag: {type: boolean, default: true, description: d}\n  mask: {type: integer, default: 0o17,"
+                + " description: d}\n");
+        RuleDefinition rule = loader.parse(FILE, "sse-read-timeout", text);
+        assertEquals("on", rule.parameters().get(0).defaultValue().textValue());
+        assertTrue(rule.parameters().get(1).defaultValue().booleanValue());
+        assertEquals(15, rule.parameters().get(2).defaultValue().intValue());
+    }
+
     static Stream<Arguments> brokenRules() {
         return Stream.of(
                 Arguments.of("min is not a number", "min: ${minSeconds}", "min: 12s",
@@ -95,7 +106,7 @@ class RuleLoaderTest {
                 Arguments.of("duplicate key", "precision: high", "precision: high\nprecision: low",
                         "duplicate key 'precision' (first at line 5)", null),
                 Arguments.of("YAML syntax error", "title: A title", "title: A: title",
-                        "invalid YAML: mapping values are not allowed here", null));
+                        "YAML syntax error: mapping values are not allowed here", null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,87 @@
+package dev.mcpolicy.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The one-way flow docs/ARCHITECTURE.md draws: {@code cli → app → (chart | report | engine → rules) → graph →
+ * manifest}, with {@code finding} the values that cross from engine to report and {@code secrets} used by the engine
+ * only; no package cycles, at the top level and inside the engine.
+ */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.mcpolicy");
+    }
+
+    @Test
+    void packagesFlowOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("dev.mcpolicy.cli..")
+                .layer("docs").definedBy("dev.mcpolicy.docs..")
+                .layer("app").definedBy("dev.mcpolicy.app..")
+                .layer("chart").definedBy("dev.mcpolicy.chart..")
+                .layer("report").definedBy("dev.mcpolicy.report..")
+                .layer("engine").definedBy("dev.mcpolicy.engine..")
+                .layer("rules").definedBy("dev.mcpolicy.rules..")
+                .layer("secrets").definedBy("dev.mcpolicy.secrets..")
+                .layer("graph").definedBy("dev.mcpolicy.graph..")
+                .layer("finding").definedBy("dev.mcpolicy.finding..")
+                .layer("manifest").definedBy("dev.mcpolicy.manifest..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("docs").mayNotBeAccessedByAnyLayer()
+                .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("chart").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "cli", "docs")
+                .whereLayer("rules").mayOnlyBeAccessedByLayers("engine", "report", "app", "cli", "docs")
+                .whereLayer("secrets").mayOnlyBeAccessedByLayers("engine")
+                .whereLayer("graph").mayOnlyBeAccessedByLayers("engine", "app")
+                .whereLayer("finding").mayOnlyBeAccessedByLayers("engine", "rules", "report", "chart", "app", "cli", "docs")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("dev.mcpolicy.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noCyclesInsideTheEngine() {
+        slices().matching("dev.mcpolicy.engine.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void mechanismsKnowOnlyTheMechanismContract() {
+        noClasses().that().resideInAnyPackage("dev.mcpolicy.engine.selectors..", "dev.mcpolicy.engine.assertions..",
+                        "dev.mcpolicy.engine.mechanism..", "dev.mcpolicy.engine.workloads..")
+                .should().dependOnClassesThat().resideInAPackage("dev.mcpolicy.engine")
+                .because("a mechanism is a plugin: the compiler and engine find it, never the other way round")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.mcpolicy.engine.mechanism..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mcpolicy.engine.selectors..",
+                        "dev.mcpolicy.engine.assertions..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.mcpolicy.engine.workloads..")
+                .should().dependOnClassesThat().resideInAPackage("dev.mcpolicy.engine.mechanism..")
+                .check(classes);
+    }
+
+    @Test
+    void theRuleFilesAreDataTheEngineReadsNotTheOtherWayRound() {
+        noClasses().that().resideInAPackage("dev.mcpolicy.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mcpolicy.engine..", "dev.mcpolicy.graph..")
+                .check(classes);
+    }
+}

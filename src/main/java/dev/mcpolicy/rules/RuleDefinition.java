@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.finding.Level;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One policy of the pack, as read from {@code rules/<id>.yaml}.
@@ -37,14 +38,36 @@ public record RuleDefinition(String id, String name, String title, Level level, 
     }
 
     /**
-     * @param passing   true for an example that must produce no finding of this rule
-     * @param manifests rendered multi-document YAML
-     * @param values    a values file's YAML, or null
-     * @param chart     a chart folder for chart-level checks, or null
+     * @param passing    true for an example that must produce no finding of this rule
+     * @param manifests  rendered multi-document YAML: the fixture's documents, then the example's own
+     * @param values     a values file's YAML, or null
+     * @param chart      a chart folder for chart-level checks, or null
+     * @param fixture    the named fixture ({@code rules/fixtures/<name>.yaml}) the manifests start with, or null
+     * @param expected   what a failing example must produce (null for a passing one)
+     * @param parameters parameter overrides for this example, as {@code --set-param} values
      */
-    public record RuleExample(String name, boolean passing, String manifests, String values, ExampleChart chart) {
+    public record RuleExample(String name, boolean passing, String manifests, String values, ExampleChart chart,
+                              String fixture, Expected expected, Map<String, String> parameters) {
+        public RuleExample {
+            parameters = Map.copyOf(parameters);
+        }
+
         public RuleExample(String name, boolean passing, String manifests, String values) {
-            this(name, passing, manifests, values, null);
+            this(name, passing, manifests, values, null, null, null, Map.of());
+        }
+    }
+
+    /**
+     * What a failing example produces.
+     *
+     * @param count    how many findings of the rule
+     * @param lines    the lines they sit on, in order (empty: not checked)
+     * @param messages fragments that some finding's message contains (empty: not checked)
+     */
+    public record Expected(int count, List<Integer> lines, List<String> messages) {
+        public Expected {
+            lines = List.copyOf(lines);
+            messages = List.copyOf(messages);
         }
     }
 

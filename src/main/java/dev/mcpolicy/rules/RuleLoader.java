@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,11 +33,49 @@ public final class RuleLoader {
     private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
     private static final int MAX_RULE_FILE_CHARS = 1 << 20;
 
+    /** Where built-in example fixtures live on the class path ({@code rules/fixtures/<name>.yaml} in the repository). */
+    public static final String FIXTURE_FOLDER = "fixtures/";
+    private static final Pattern FIXTURE_NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
     private final CheckValidator checkValidator;
 
     /** @param checkValidator the engine's knowledge of selectors, assertions and placeholders */
     public RuleLoader(CheckValidator checkValidator) {
         this.checkValidator = checkValidator;
+    }
+
+    /** The text of a named example fixture, if there is one. */
+    @FunctionalInterface
+    interface Fixtures {
+        Optional<String> text(String name);
+    }
+
+    /** The built-in fixtures, from the class path. */
+    static Optional<String> builtInFixture(String name) {
+        if (!FIXTURE_NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        try (InputStream in = RuleLoader.class.getClassLoader()
+                .getResourceAsStream(BUILT_IN_FOLDER + FIXTURE_FOLDER + name + ".yaml")) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A folder's own fixtures ({@code fixtures/<name>.yaml} beside its rules), else the built-in ones. */
+    private static Fixtures folderFixtures(Path folder) {
+        return name -> {
+            Path file = folder.resolve(FIXTURE_FOLDER + name + ".yaml");
+            if (FIXTURE_NAME.matcher(name).matches() && Files.isRegularFile(file)) {
+                try {
+                    return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            }
+            return builtInFixture(name);
+        };
     }
 
     /** The ids the built-in pack's index lists, in index order. */
@@ -99,7 +138,7 @@ public final class RuleLoader {
                     problems.add(new RuleProblem(display, 1, 1, "rule file is larger than 1 MiB"));
                     continue;
                 }
-                rules.add(parse(display, id, Files.readString(file, StandardCharsets.UTF_8)));
+                rules.add(parse(display, id, Files.readString(file, StandardCharsets.UTF_8), folderFixtures(folder)));
             } catch (IOException e) {
                 problems.add(new RuleProblem(display, 1, 1, "cannot read the rule file: " + e.getMessage()));
             } catch (RuleLoadException e) {
@@ -115,6 +154,11 @@ public final class RuleLoader {
      * @param expectedId the id the file name implies, or null to skip that check
      */
     public RuleDefinition parse(String displayPath, String expectedId, String text) throws RuleLoadException {
+        return parse(displayPath, expectedId, text, RuleLoader::builtInFixture);
+    }
+
+    private RuleDefinition parse(String displayPath, String expectedId, String text, Fixtures fixtures)
+            throws RuleLoadException {
         RuleYaml.Parsed parsed = RuleYaml.parse(displayPath, text);
         List<RuleProblem> problems = new ArrayList<>(parsed.problems());
         if (!problems.isEmpty()) {
@@ -126,7 +170,7 @@ public final class RuleLoader {
         }
         List<CheckValidator.Problem> found = new ArrayList<>(RuleFileSchema.validate(root));
         if (found.isEmpty()) {
-            found.addAll(semanticProblems(root, expectedId));
+            found.addAll(semanticProblems(root, expectedId, fixtures));
         }
         if (found.isEmpty()) {
             found.addAll(checkValidator.validate(root.get("check"), parameters(root)));
@@ -140,10 +184,10 @@ public final class RuleLoader {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return definition(root, displayPath);
+        return definition(root, displayPath, fixtures);
     }
 
-    private List<CheckValidator.Problem> semanticProblems(JsonNode root, String expectedId) {
+    private List<CheckValidator.Problem> semanticProblems(JsonNode root, String expectedId, Fixtures fixtures) {
         List<CheckValidator.Problem> problems = new ArrayList<>();
         String id = root.get("id").asText();
         if (expectedId != null && !expectedId.equals(id)) {
@@ -162,14 +206,34 @@ public final class RuleLoader {
                 problems.add(new CheckValidator.Problem("/tags", "a rule with securitySeverity must carry the tag 'security'"));
             }
         }
+        Map<String, RuleDefinition.Parameter> parameters = parameters(root);
         JsonNode examples = root.get("examples");
         for (int i = 0; i < examples.size(); i++) {
             JsonNode example = examples.get(i);
-            if (!example.has("manifests") && !example.has("values") && !example.has("chart")) {
-                problems.add(new CheckValidator.Problem("/examples/" + i, "an example needs manifests, values, chart or several"));
+            String pointer = "/examples/" + i;
+            if (!example.has("manifests") && !example.has("fixture") && !example.has("values")
+                    && !example.has("chart")) {
+                problems.add(new CheckValidator.Problem(pointer, "an example needs a fixture, manifests, values, chart"
+                        + " or several"));
             }
+            if (example.has("fixture") && fixtures.text(example.get("fixture").asText()).isEmpty()) {
+                problems.add(new CheckValidator.Problem(pointer + "/fixture", "unknown fixture '"
+                        + example.get("fixture").asText() + "'; fixtures are rules/fixtures/<name>.yaml"));
+            }
+            example.path("parameters").properties().forEach(override -> {
+                String at = pointer + "/parameters/" + JsonPointers.escape(override.getKey());
+                RuleDefinition.Parameter parameter = parameters.get(override.getKey());
+                if (parameter == null) {
+                    problems.add(new CheckValidator.Problem(at, "the rule has no parameter " + override.getKey()));
+                    return;
+                }
+                try {
+                    ParameterTypes.parse(parameter.type(), exampleValue(override.getValue()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new CheckValidator.Problem(at, e.getMessage()));
+                }
+            });
         }
-        Map<String, RuleDefinition.Parameter> parameters = parameters(root);
         for (RuleDefinition.Parameter parameter : parameters.values()) {
             ParameterTypes.problem(parameter.type(), parameter.defaultValue()).ifPresent(message -> problems.add(
                     new CheckValidator.Problem("/parameters/" + JsonPointers.escape(parameter.name()) + "/default", message)));
@@ -216,17 +280,56 @@ public final class RuleLoader {
         return parameters;
     }
 
-    private static RuleDefinition definition(JsonNode root, String displayPath) {
+    /** An example's parameter override as the text {@code --set-param} would give. */
+    private static String exampleValue(JsonNode value) {
+        if (value.isArray()) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return String.join(",", items);
+        }
+        return value.asText();
+    }
+
+    /**
+     * The documents of the example: its fixture's (comment lines at the top left out), then its own
+     * {@code manifests}, one YAML stream.
+     */
+    private static String composedManifests(JsonNode example, Fixtures fixtures) {
+        String own = example.has("manifests") ? example.get("manifests").asText() : "";
+        if (!example.has("fixture")) {
+            return own;
+        }
+        String fixture = fixtures.text(example.get("fixture").asText()).orElseThrow()
+                .replaceFirst("\\A(\\s*#[^\n]*\n)*\\s*", "").strip();
+        return own.isBlank() ? fixture : fixture + "\n---\n" + own;
+    }
+
+    private static RuleDefinition.Expected expected(JsonNode example) {
+        if (!example.has("count")) {
+            return null;
+        }
+        List<Integer> lines = new ArrayList<>();
+        example.path("lines").forEach(line -> lines.add(line.asInt()));
+        List<String> messages = new ArrayList<>();
+        example.path("messages").forEach(message -> messages.add(message.asText()));
+        return new RuleDefinition.Expected(example.get("count").asInt(), lines, messages);
+    }
+
+    private static RuleDefinition definition(JsonNode root, String displayPath, Fixtures fixtures) {
         String id = root.get("id").asText();
         List<String> tags = new ArrayList<>();
         root.get("tags").forEach(tag -> tags.add(tag.asText()));
         List<RuleDefinition.RuleExample> examples = new ArrayList<>();
         for (JsonNode example : root.get("examples")) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            example.path("parameters").properties().forEach(o -> overrides.put(o.getKey(), exampleValue(o.getValue())));
             examples.add(new RuleDefinition.RuleExample(example.get("name").asText(),
                     example.get("expect").asText().equals("pass"),
-                    example.has("manifests") ? example.get("manifests").asText() : "",
+                    composedManifests(example, fixtures),
                     example.has("values") ? example.get("values").asText() : null,
-                    exampleChart(example.get("chart"))));
+                    exampleChart(example.get("chart")),
+                    example.has("fixture") ? example.get("fixture").asText() : null,
+                    expected(example), overrides));
         }
         return new RuleDefinition(id,
                 root.has("name") ? root.get("name").asText() : pascalCase(id),

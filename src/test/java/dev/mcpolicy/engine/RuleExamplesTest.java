@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,29 +35,48 @@ class RuleExamplesTest {
         assertFalse(pack.rules().isEmpty(), "the built-in pack is empty");
         List<DynamicTest> tests = new ArrayList<>();
         for (RuleDefinition rule : pack.rules()) {
-            Engine engine = new Engine(new RuleSet(List.of(rule)));
             for (RuleDefinition.RuleExample example : rule.examples()) {
-                tests.add(DynamicTest.dynamicTest(rule.id() + ": " + example.name(), () -> {
-                    List<ManifestDocument> manifests = load("rules/" + rule.id() + ".yaml#manifests", example.manifests());
-                    List<ManifestDocument> values = example.values() == null ? List.of()
-                            : load("rules/" + rule.id() + ".yaml#values", example.values());
-                    List<Finding> findings = new ArrayList<>(engine.run(ResourceGraph.build(manifests, "default"), values));
-                    if (example.chart() != null) {
-                        findings.addAll(engine.runChart(chart(rule.id(), example.chart())));
-                    }
-                    assertNoSecretValueShown(findings, manifests, values);
-                    if (example.passing()) {
-                        assertEquals(List.of(), messages(findings), "a passing example produced findings");
-                    } else {
-                        assertFalse(findings.isEmpty(), "a failing example produced no finding");
-                        findings.forEach(f -> assertEquals(rule.id(), f.ruleId()));
-                        findings.forEach(f -> assertTrue(f.message().startsWith(expectedStart(f)),
-                                "message must start with the object: " + f.message()));
-                    }
-                }));
+                tests.add(DynamicTest.dynamicTest(rule.id() + ": " + example.name(), () -> check(rule, example)));
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * Runs one example the way a check would (its parameter overrides applied as --set-param would) and holds it to
+     * what it states: no finding when it passes; when it fails, exactly {@code count} findings of this rule, on
+     * {@code lines} when given, with each of {@code messages} in some message.
+     */
+    static void check(RuleDefinition rule, RuleDefinition.RuleExample example) throws Exception {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        example.parameters().forEach((name, value) -> overrides.put(rule.id() + "." + name, value));
+        Engine engine = new Engine(new RuleSet(List.of(rule)).withOverrides(overrides));
+        List<ManifestDocument> manifests = load("rules/" + rule.id() + ".yaml#manifests", example.manifests());
+        List<ManifestDocument> values = example.values() == null ? List.of()
+                : load("rules/" + rule.id() + ".yaml#values", example.values());
+        List<Finding> found = new ArrayList<>(engine.run(ResourceGraph.build(manifests, "default"), values));
+        if (example.chart() != null) {
+            found.addAll(engine.runChart(chart(rule.id(), example.chart())));
+        }
+        List<Finding> findings = EngineTest.ordered(found);
+        assertNoSecretValueShown(findings, manifests, values);
+        if (example.passing()) {
+            assertEquals(List.of(), messages(findings), "a passing example produced findings");
+            return;
+        }
+        RuleDefinition.Expected expected = example.expected();
+        assertEquals(expected.count(), findings.size(), () -> "findings: " + messages(findings));
+        findings.forEach(f -> assertEquals(rule.id(), f.ruleId()));
+        findings.forEach(f -> assertTrue(f.message().startsWith(expectedStart(f)),
+                "message must start with the object: " + f.message()));
+        if (!expected.lines().isEmpty()) {
+            assertEquals(expected.lines(), findings.stream().map(f -> f.primary().line()).toList(),
+                    () -> "lines of " + messages(findings));
+        }
+        for (String fragment : expected.messages()) {
+            assertTrue(findings.stream().anyMatch(f -> f.message().contains(fragment)),
+                    () -> "no message says '" + fragment + "': " + messages(findings));
+        }
     }
 
     private static String expectedStart(Finding finding) {

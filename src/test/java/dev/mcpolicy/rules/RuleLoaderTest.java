@@ -103,6 +103,18 @@ class RuleLoaderTest {
                         "check.assert.annotation.as: min and max need a numeric 'as'", null),
                 Arguments.of("example without expectation", "    expect: pass\n", "",
                         "examples.0: required property 'expect' not found", "- name: an example"),
+                Arguments.of("failing example without a count", "expect: pass", "expect: fail",
+                        "examples.0: a failing example states how many findings it produces: count", "- name: an example"),
+                Arguments.of("passing example with a count", "expect: pass", "expect: pass\n    count: 1",
+                        "examples.0: a passing example produces no finding", "- name: an example"),
+                Arguments.of("unknown fixture", "manifests: \"apiVersion: v1\"", "fixture: no-such-fixture",
+                        "examples.0.fixture: unknown fixture 'no-such-fixture'", null),
+                Arguments.of("example overrides an unknown parameter", "manifests: \"apiVersion: v1\"",
+                        "manifests: \"apiVersion: v1\"\n    parameters: {minSecs: 1}",
+                        "examples.0.parameters.minSecs: the rule has no parameter minSecs", "parameters: {minSecs"),
+                Arguments.of("example override of the wrong type", "manifests: \"apiVersion: v1\"",
+                        "manifests: \"apiVersion: v1\"\n    parameters: {minSeconds: soon}",
+                        "examples.0.parameters.minSeconds: 'soon' is not a whole number", "parameters: {minSeconds: soon"),
                 Arguments.of("duplicate key", "precision: high", "precision: high\nprecision: low",
                         "duplicate key 'precision' (first at line 5)", null),
                 Arguments.of("YAML syntax error", "title: A title", "title: A: title",
@@ -139,6 +151,20 @@ class RuleLoaderTest {
         assertEquals(2, error.problems().size(), error.getMessage());
         assertTrue(error.getMessage().contains("other-rule.yaml:1:1: id: must equal the file name 'other-rule'"), error.getMessage());
         assertTrue(error.getMessage().contains("third.yaml:1:"), error.getMessage());
+    }
+
+    @Test
+    void examplesStartWithTheirFixturesDocuments(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("fixtures"));
+        Files.writeString(folder.resolve("fixtures/base.yaml"), "# a base render\napiVersion: v1\nkind: Service\n");
+        Files.writeString(folder.resolve("sse-read-timeout.yaml"), VALID.replace("manifests: \"apiVersion: v1\"",
+                "fixture: base\n    manifests: \"kind: ConfigMap\""));
+        RuleDefinition.RuleExample example = loader.loadFolder(folder).rules().get(0).examples().get(0);
+        assertEquals("apiVersion: v1\nkind: Service\n---\nkind: ConfigMap", example.manifests());
+        assertEquals("base", example.fixture());
+        RuleDefinition builtIn = loader.parse(FILE, "sse-read-timeout", VALID.replace("manifests: \"apiVersion: v1\"",
+                "fixture: mcp-server"));
+        assertTrue(builtIn.examples().get(0).manifests().startsWith("apiVersion: apps/v1\nkind: Deployment"));
     }
 
     @Test

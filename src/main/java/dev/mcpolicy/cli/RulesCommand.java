@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Lists the built-in rules (id, level, title).",
+        description = "Lists the built-in rules (id, the levels its findings can have, title).",
         subcommands = RulesCommand.Show.class)
 public final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -27,11 +27,17 @@ public final class RulesCommand implements Callable<Integer> {
         RuleSet rules = builtIn();
         PrintWriter out = spec.commandLine().getOut();
         int idWidth = rules.rules().stream().mapToInt(r -> r.id().length()).max().orElse(2);
+        int levelWidth = rules.rules().stream().mapToInt(r -> levels(r).length()).max().orElse(7);
         for (RuleDefinition rule : rules.rules()) {
-            out.printf("%-" + idWidth + "s  %-7s  %s%n", rule.id(), rule.level().id(), rule.title());
+            out.printf("%-" + idWidth + "s  %-" + levelWidth + "s  %s%n", rule.id(), levels(rule), rule.title());
         }
         out.flush();
         return ExitCodes.CLEAN;
+    }
+
+    /** The levels a rule's findings can have: "error", or "error, warning" when some are weaker. */
+    private static String levels(RuleDefinition rule) {
+        return String.join(", ", rule.levels().stream().map(level -> level.id()).toList());
     }
 
     static RuleSet builtIn() throws RuleLoadException {

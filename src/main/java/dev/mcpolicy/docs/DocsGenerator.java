@@ -1,6 +1,7 @@
 package dev.mcpolicy.docs;
 
 import dev.mcpolicy.engine.RuleCompiler;
+import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.rules.RuleDefinition;
 import dev.mcpolicy.rules.RuleDocs;
 import dev.mcpolicy.rules.RuleLoadException;
@@ -56,11 +57,16 @@ public final class DocsGenerator {
         return out;
     }
 
+    /** "error" or "error, warning": the levels a rule's findings can have. */
+    static String levels(RuleDefinition rule) {
+        return String.join(", ", rule.levels().stream().map(Level::id).toList());
+    }
+
     static String table(RuleSet rules) {
         StringBuilder out = new StringBuilder("| Rule | Level | What must hold |\n|---|---|---|\n");
         for (RuleDefinition rule : rules.rules()) {
             out.append("| [`").append(rule.id()).append("`](docs/rules/").append(rule.id()).append(".md) | ")
-                    .append(rule.level().id()).append(" | ").append(rule.title().replace("|", "\\|")).append(" |\n");
+                    .append(levels(rule)).append(" | ").append(rule.title().replace("|", "\\|")).append(" |\n");
         }
         return out.toString();
     }

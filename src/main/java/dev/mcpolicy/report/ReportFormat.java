@@ -1,8 +1,6 @@
 package dev.mcpolicy.report;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The formats the CLI offers ({@code --format text|json|sarif}). */
 public enum ReportFormat {
@@ -29,16 +27,5 @@ public enum ReportFormat {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** @throws IllegalArgumentException naming the accepted formats */
-    public static ReportFormat parse(String text) {
-        for (ReportFormat format : values()) {
-            if (format.id().equalsIgnoreCase(text.trim())) {
-                return format;
-            }
-        }
-        throw new IllegalArgumentException("unknown report format '" + text + "' (expected one of "
-                + Arrays.stream(values()).map(ReportFormat::id).collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpolicy.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.finding.Level;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Plain-words summary of a rule's {@code check} for its documentation page: where it looks, what it assumes. */
 final class CheckSummary {
@@ -52,6 +54,40 @@ final class CheckSummary {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** Every level the rule's findings can have (before MCP certainty lowers an error), most severe first. */
+    static List<Level> levels(Level ruleLevel, JsonNode check) {
+        Set<Level> levels = new TreeSet<>();
+        levels.add(ruleLevel);
+        for (JsonNode one : checks(check)) {
+            Level checkLevel = one.path("level").isTextual() ? Level.parse(one.path("level").asText()) : ruleLevel;
+            levels.add(checkLevel);
+            one.path("levels").properties().forEach(entry -> levels.add(Level.parse(entry.getValue().asText())));
+        }
+        return new ArrayList<>(levels);
+    }
+
+    /**
+     * The levels in words, where they differ from the rule's: "`error`; `warning` for no-tls", "`error`; `warning`
+     * on `services` (routed: false)".
+     */
+    static String levelsText(Level ruleLevel, JsonNode check) {
+        List<String> parts = new ArrayList<>();
+        parts.add("`" + ruleLevel.id() + "`");
+        for (JsonNode one : checks(check)) {
+            Level checkLevel = one.path("level").isTextual() ? Level.parse(one.path("level").asText()) : ruleLevel;
+            if (checkLevel != ruleLevel) {
+                parts.add("`" + checkLevel.id() + "` on " + scopes(one).get(0));
+            }
+            one.path("levels").properties().forEach(entry -> {
+                Level level = Level.parse(entry.getValue().asText());
+                if (level != checkLevel) {
+                    parts.add("`" + level.id() + "` for " + entry.getKey());
+                }
+            });
+        }
+        return String.join("; ", new LinkedHashSet<>(parts));
     }
 
     private static List<JsonNode> checks(JsonNode check) {

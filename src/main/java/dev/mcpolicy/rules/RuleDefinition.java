@@ -33,6 +33,14 @@ public record RuleDefinition(String id, String name, String title, Level level, 
         examples = List.copyOf(examples);
     }
 
+    /**
+     * Every level its findings can have, most severe first: the rule's {@code level}, a check's own {@code level} and
+     * the per-kind {@code levels} (on renders whose MCP servers are only inferred, errors are reported as warnings).
+     */
+    public List<Level> levels() {
+        return CheckSummary.levels(level, check);
+    }
+
     /** @param type integer | number | duration | string | boolean | list */
     public record Parameter(String name, String type, JsonNode defaultValue, String description) {
     }

@@ -19,7 +19,7 @@ public final class RuleDocs {
         out.append("# ").append(rule.id()).append('\n').append('\n');
         out.append("**").append(rule.title()).append("**").append('\n').append('\n');
         out.append("| | |\n|---|---|\n");
-        out.append("| Level | `").append(rule.level().id()).append("` |\n");
+        out.append("| Level | ").append(CheckSummary.levelsText(rule.level(), rule.check())).append(" |\n");
         out.append("| Precision | ").append(rule.precision()).append(" |\n");
         if (rule.securitySeverity() != null) {
             out.append("| Security severity | ").append(rule.securitySeverity()).append(" |\n");

@@ -39,13 +39,6 @@ public final class RuleSet {
         return byId.size();
     }
 
-    /** All rules of both sets; an id present in both is an error. */
-    public RuleSet plus(RuleSet other) {
-        List<RuleDefinition> all = new ArrayList<>(byId.values());
-        all.addAll(other.rules());
-        return new RuleSet(all);
-    }
-
     /**
      * Applies {@code ruleId.param=value} overrides (keys {@code ruleId.param}), parsing each value with the
      * parameter's type.

@@ -15,8 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the rule documentation from {@code rules/}: {@code docs/rules/<id>.md} per rule and the rule table of
- * README.md (between its {@code <!-- rules:start -->} and {@code <!-- rules:end -->} markers).
+ * Writes the rule documentation from {@code rules/}: {@code docs/rules/<id>.md} per rule, the rule table of README.md
+ * (between its {@code <!-- rules:start -->} and {@code <!-- rules:end -->} markers) and the rule-language reference
+ * {@code docs/rule-language.md} from the mechanisms' declarations.
  * Run {@code scripts/update-docs.sh}; a test fails when the committed pages are stale.
  */
 public final class DocsGenerator {
@@ -46,6 +47,8 @@ public final class DocsGenerator {
         for (RuleDefinition rule : rules.rules()) {
             out.put(repository.resolve("docs/rules/" + rule.id() + ".md"), RuleDocs.markdown(rule));
         }
+        out.put(repository.resolve("docs/rule-language.md"),
+                RuleLanguageReference.markdown(RuleCompiler.standard().registry()));
         Path readme = repository.resolve("README.md");
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         int start = text.indexOf(TABLE_START);

@@ -5,12 +5,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Type checks and text parsing for rule parameters (integer | number | duration | string | boolean | list). */
 public final class ParameterTypes {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Each type, what values it takes and an example override, for the rule-language reference. */
+    public static final Map<String, String[]> DOCUMENTED = documented();
+
+    private static Map<String, String[]> documented() {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        out.put("integer", new String[]{describe("integer"), "--set-param hpa-min-replicas.minReplicas=3"});
+        out.put("number", new String[]{describe("number"), "--set-param my-rule.ratio=0.5"});
+        out.put("duration", new String[]{describe("duration") + "; read as seconds",
+                "--set-param my-rule.minIdle=90m"});
+        out.put("string", new String[]{describe("string"), "--set-param my-rule.label=team"});
+        out.put("boolean", new String[]{describe("boolean"), "--set-param my-rule.strict=false"});
+        out.put("list", new String[]{describe("list") + " (comma-separated on the command line)",
+                "--set-param image-pull-policy.productionNames=prod,live"});
+        return java.util.Collections.unmodifiableMap(out);
+    }
 
     private ParameterTypes() {
     }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The command-line advice the docs give for rule parameters is executed: every {@code --flag rule-id.param=value} in a
- * rule's help (what {@code rules show} prints) and in README.md must be an option of {@code mcpolicy check} that sets
+ * rule's help (what {@code rules show} prints), in README.md and in docs/rule-language.md must be an option of {@code mcpolicy check} that sets
  * that parameter, with a value its type accepts, and a run with it must succeed.
  */
 class DocSnippetsTest {
@@ -58,6 +58,7 @@ class DocSnippetsTest {
             snippets.addAll(snippets("rules show " + rule.id(), RuleDocs.markdown(rule), rules));
         }
         snippets.addAll(snippets("README.md", Files.readString(Path.of("README.md")), rules));
+        snippets.addAll(snippets("docs/rule-language.md", Files.readString(Path.of("docs/rule-language.md")), rules));
         assertTrue(snippets.size() >= 4, "the docs advise --set-param in several places: " + snippets);
         return snippets.stream().map(snippet -> DynamicTest.dynamicTest(snippet.where() + ": " + snippet.flag() + " "
                 + snippet.rule() + "." + snippet.parameter() + "=" + snippet.value(), () -> run(snippet, rules)));

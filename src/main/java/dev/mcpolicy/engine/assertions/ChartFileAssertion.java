@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
 import dev.mcpolicy.engine.mechanism.Descriptions;
@@ -20,8 +21,9 @@ import java.util.Set;
  */
 public final class ChartFileAssertion implements Assertion<ChartFileAssertion.Config> {
 
-    /** @param file one entry at the chart root, such as {@code .helmignore} or {@code templates/} */
-    public record Config(String file) {
+    /** The entry looked for. */
+    public record Config(
+            @JsonPropertyDescription("one entry at the chart root, such as .helmignore or templates/ (a folder ends with /)") String file) {
     }
 
     @Override

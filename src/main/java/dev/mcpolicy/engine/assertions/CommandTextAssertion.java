@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,12 +35,9 @@ public final class CommandTextAssertion implements Assertion<CommandTextAssertio
         private final Pattern matches;
         private final Pattern when;
 
-        /**
-         * @param matches what the pod text must contain (a Java regular expression)
-         * @param when    only pods whose text contains this are checked (optional)
-         */
         @JsonCreator
-        public Config(@JsonProperty("matches") String matches, @JsonProperty("when") String when) {
+        public Config(@JsonProperty("matches") @JsonPropertyDescription("a Java regular expression the pod text must contain") String matches,
+                      @JsonProperty("when") @JsonPropertyDescription("only pods whose text contains a match of this are checked") String when) {
             if (matches == null) {
                 throw new ConfigException(null, "a command-text assertion needs matches (a regular expression)");
             }

@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -27,12 +28,10 @@ import java.util.Set;
  */
 public final class ContainerPortAssertion implements Assertion<ContainerPortAssertion.Config> {
 
-    /**
-     * @param paths   pointers of port references, relative to the container
-     * @param names   check port names (default true)
-     * @param numbers check port numbers (default true)
-     */
-    public record Config(List<String> paths, Boolean names, Boolean numbers) {
+    public record Config(
+            @JsonPropertyDescription("pointers of port references, relative to the container (/readinessProbe/httpGet/port)") List<String> paths,
+            @JsonPropertyDescription("check port names against ports[].name (default true)") Boolean names,
+            @JsonPropertyDescription("check port numbers against ports[].containerPort (default true)") Boolean numbers) {
         public Config {
             paths = paths == null ? List.of() : List.copyOf(paths);
         }

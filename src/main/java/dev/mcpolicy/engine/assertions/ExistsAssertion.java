@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +39,8 @@ public final class ExistsAssertion implements Assertion<ExistsAssertion.Config> 
         private final Where where;
 
         @JsonCreator
-        public Config(@JsonProperty("target") String target, @JsonProperty("where") JsonNode where) {
+        public Config(@JsonProperty("target") @JsonPropertyDescription("the target to look for") String target,
+                      @JsonProperty("where") @JsonPropertyDescription("its filters, as in a check") JsonNode where) {
             this.target = target;
             this.whereAsWritten = where;
             this.where = Where.of(where);

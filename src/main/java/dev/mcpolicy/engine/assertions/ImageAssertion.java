@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -34,11 +35,9 @@ public final class ImageAssertion implements Assertion<ImageAssertion.Config> {
     public static final String ALWAYS_PULLED = "always-pulled";
     private static final Set<String> SHAPES = Set.of(EMPTY, MALFORMED, LATEST, UNTAGGED, ALWAYS_PULLED);
 
-    /**
-     * @param path   pointer of the image reference, relative to the container (default {@code /image})
-     * @param reject the shapes to reject: empty, malformed, latest, untagged, always-pulled
-     */
-    public record Config(String path, List<String> reject) {
+    public record Config(
+            @JsonPropertyDescription("pointer of the image reference, relative to the container (default /image)") String path,
+            @JsonPropertyDescription("the shapes to reject: empty, malformed, latest, untagged, always-pulled") List<String> reject) {
         public Config {
             path = path == null ? "/image" : path;
             reject = reject == null ? List.of() : List.copyOf(reject);

@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -27,7 +28,8 @@ import java.util.Set;
 public final class PreStopGraceAssertion implements Assertion<PreStopGraceAssertion.Config> {
 
     /** @param minRemainingSeconds the time the server must keep after the hook, out of the grace period */
-    public record Config(Integer minRemainingSeconds) {
+    public record Config(
+            @JsonPropertyDescription("seconds of the grace period that must remain after the hook") Integer minRemainingSeconds) {
     }
     private static final int DEFAULT_GRACE = 30;
 
@@ -65,7 +67,7 @@ public final class PreStopGraceAssertion implements Assertion<PreStopGraceAssert
         return new MechanismDoc("A container's preStop wait (native sleep action, exec sleep, sleep in a `sh -c`"
                 + " script) leaves at least `minRemainingSeconds` of the pod's terminationGracePeriodSeconds (30"
                 + " when unset); hooks whose length cannot be read pass.",
-                "target: mcp-server-containers\nassert:\n  prestop-fits-grace: {minRemainingSeconds: ${minRemainingSeconds}}");
+                "target: mcp-server-containers\nassert:\n  prestop-fits-grace:\n    minRemainingSeconds: ${minRemainingSeconds}");
     }
 
     @Override

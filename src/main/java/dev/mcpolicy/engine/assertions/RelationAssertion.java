@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigException;
 import dev.mcpolicy.engine.mechanism.EvaluationContext;
@@ -27,7 +28,7 @@ public final class RelationAssertion implements Assertion<RelationAssertion.Conf
     }
 
     /** @param name the relation's name */
-    public record Config(String name) {
+    public record Config(@JsonPropertyDescription("the relation, see Relations") String name) {
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class RelationAssertion implements Assertion<RelationAssertion.Conf
     public MechanismDoc doc() {
         return new MechanismDoc("The target must satisfy the graph relation `name`; each relation documents what"
                 + " must hold, its targets and placeholders (below).",
-                "assert:\n  relation: {name: covered-by-pdb}");
+                "target: mcp-servers\nassert:\n  relation: {name: covered-by-pdb}");
     }
 
     @Override

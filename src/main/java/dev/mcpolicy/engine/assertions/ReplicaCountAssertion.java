@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -31,27 +32,21 @@ import java.util.Set;
  */
 public final class ReplicaCountAssertion implements Assertion<ReplicaCountAssertion.Config> {
 
-    /**
-     * @param path         pointer of the count, relative to the workload
-     * @param round        how the controller rounds a percentage: up or down
-     * @param replicas     which replica count a percentage is of: most (default) or fewest
-     * @param defaultValue what applies when the field is unset
-     * @param min          the lowest acceptable pod count
-     * @param max          the highest acceptable pod count
-     * @param when         only objects whose field at {@code when.path} is one of {@code when.oneOf}
-     */
-    public record Config(String path, String round, String replicas,
-                         @com.fasterxml.jackson.annotation.JsonProperty("default") JsonNode defaultValue,
-                         Integer min, Integer max, When when) {
+    public record Config(
+            @JsonPropertyDescription("pointer of the count, relative to the workload") String path,
+            @JsonPropertyDescription("how the controller rounds a percentage: up or down") String round,
+            @JsonPropertyDescription("which replica count a percentage is of: most (default) or fewest") String replicas,
+            @com.fasterxml.jackson.annotation.JsonProperty("default")
+            @JsonPropertyDescription("what applies when the field is unset: a count or a percentage") JsonNode defaultValue,
+            @JsonPropertyDescription("the fewest pods the count may come to") Integer min,
+            @JsonPropertyDescription("the most pods the count may come to") Integer max,
+            @JsonPropertyDescription("only objects whose field at path is one of oneOf (default when unset)") When when) {
     }
 
-    /**
-     * @param path         pointer of the field, relative to the workload
-     * @param oneOf        the values that make the check apply
-     * @param defaultValue the value when the field is unset
-     */
-    public record When(String path, List<JsonNode> oneOf,
-                       @com.fasterxml.jackson.annotation.JsonProperty("default") JsonNode defaultValue) {
+    public record When(@JsonPropertyDescription("pointer of the field, relative to the workload") String path,
+                       @JsonPropertyDescription("the values that make the check apply") List<JsonNode> oneOf,
+                       @com.fasterxml.jackson.annotation.JsonProperty("default")
+                       @JsonPropertyDescription("the value when the field is unset") JsonNode defaultValue) {
     }
     public static final String INVALID = "invalid";
 

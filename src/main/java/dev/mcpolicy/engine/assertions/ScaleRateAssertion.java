@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -27,12 +28,9 @@ import java.util.Set;
  */
 public final class ScaleRateAssertion implements Assertion<ScaleRateAssertion.Config> {
 
-    /**
-     * @param direction  scaleDown or scaleUp
-     * @param maxPods    the most pods it may add or remove …
-     * @param perSeconds … in this many seconds
-     */
-    public record Config(String direction, Integer maxPods, Integer perSeconds) {
+    public record Config(@JsonPropertyDescription("scaleDown or scaleUp") String direction,
+                         @JsonPropertyDescription("the most pods it may add or remove …") Integer maxPods,
+                         @JsonPropertyDescription("… in this many seconds") Integer perSeconds) {
     }
     private static final List<Policy> DEFAULT_SCALE_DOWN = List.of(new Policy("Percent", 100, 15, -1));
     private static final List<Policy> DEFAULT_SCALE_UP = List.of(new Policy("Percent", 100, 15, -1),

@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,14 +47,10 @@ public final class SchemaAssertion implements Assertion<SchemaAssertion.Config> 
         private final String from;
         private final Schema schema;
 
-        /**
-         * @param path   pointer of the node to validate, relative to the target or pod spec ("" for itself)
-         * @param from   {@code object} (default) or {@code pod-spec}
-         * @param schema the JSON Schema
-         */
         @JsonCreator
-        public Config(@JsonProperty("path") String path, @JsonProperty("from") String from,
-                      @JsonProperty("schema") JsonNode schema) {
+        public Config(@JsonProperty("path") @JsonPropertyDescription("pointer of the node to validate (default: the target)") String path,
+                      @JsonProperty("from") @JsonPropertyDescription("object (default) or pod-spec: what path is relative to") String from,
+                      @JsonProperty("schema") @JsonPropertyDescription("a JSON Schema, draft 2020-12") JsonNode schema) {
             this.path = path == null ? "" : path;
             this.from = from;
             try {

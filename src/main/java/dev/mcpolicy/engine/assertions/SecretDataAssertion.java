@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class SecretDataAssertion implements Assertion<SecretDataAssertion.Config> {
 
     /** @param exemptTypes Secret types whose data is not judged (service-account tokens, TLS, …) */
-    public record Config(List<String> exemptTypes) {
+    public record Config(@JsonPropertyDescription("Secret types not judged (kubernetes.io/service-account-token, …)") List<String> exemptTypes) {
         public Config {
             exemptTypes = exemptTypes == null ? List.of() : List.copyOf(exemptTypes);
         }

@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -28,7 +29,7 @@ import java.util.Set;
 public final class SecretsAssertion implements Assertion<SecretsAssertion.Config> {
 
     /** @param scan what to scan: values (a values document), env (container env literals), config-map (its data) */
-    public record Config(String scan) {
+    public record Config(@JsonPropertyDescription("values (a values document), env (container env literals) or config-map (a ConfigMap's data)") String scan) {
     }
 
     @Override

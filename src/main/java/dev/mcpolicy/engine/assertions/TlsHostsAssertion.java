@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
 import dev.mcpolicy.engine.mechanism.ConfigProblems;
@@ -29,7 +30,7 @@ import java.util.Set;
 public final class TlsHostsAssertion implements Assertion<TlsHostsAssertion.Config> {
 
     /** @param tlsAnnotations annotation keys (or key=word) that say TLS is handled without spec.tls */
-    public record Config(List<String> tlsAnnotations) {
+    public record Config(@JsonPropertyDescription("annotation keys (or key=word) saying TLS is handled without spec.tls") List<String> tlsAnnotations) {
         public Config {
             tlsAnnotations = tlsAnnotations == null ? List.of() : List.copyOf(tlsAnnotations);
         }

@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -50,28 +51,22 @@ public final class ValueAssertion implements Assertion<ValueAssertion.Config> {
 
     private final boolean annotation;
 
-    /**
-     * @param path            JSON pointer of the field (value only)
-     * @param key             the annotation key (annotation only)
-     * @param alternativeKeys other spellings of the annotation key, tried in order when {@code key} is absent
-     * @param listItem        read the {@code name=value} item of this name in a comma-separated list
-     * @param unlimited       values that mean "no limit" and satisfy any bound
-     * @param from            {@code object} (default) or {@code pod-spec}
-     * @param as              how the value is read: number, integer, seconds, duration, milliseconds, duration-ms,
-     *                        string, boolean
-     * @param type            the YAML type the Kubernetes API accepts there: string, integer, number, boolean, any
-     * @param defaultValue    what applies when the field is unset
-     * @param required        whether an unset field without a default is a violation (default true)
-     * @param min             the lowest acceptable value (numeric {@code as})
-     * @param max             the highest acceptable value (numeric {@code as})
-     * @param equals          the one acceptable value
-     * @param oneOf           the acceptable values
-     * @param ignoreCase      compare strings ignoring case
-     */
-    public record Config(String path, String key, List<String> alternativeKeys, String listItem,
-                         List<JsonNode> unlimited, String from, String as, String type,
-                         @JsonProperty("default") JsonNode defaultValue, Boolean required, JsonNode min,
-                         JsonNode max, JsonNode equals, List<JsonNode> oneOf, Boolean ignoreCase) {
+    public record Config(
+            @JsonPropertyDescription("value: JSON pointer of the field (/spec/replicas)") String path,
+            @JsonPropertyDescription("annotation: the annotation key") String key,
+            @JsonPropertyDescription("annotation: other spellings of the key, tried in order when key is absent") List<String> alternativeKeys,
+            @JsonPropertyDescription("read the name=value item of this name in a comma-separated list") String listItem,
+            @JsonPropertyDescription("values that mean no limit and satisfy any bound (\"0s\", infinity)") List<JsonNode> unlimited,
+            @JsonPropertyDescription("value: object (default) or pod-spec, what path is relative to") String from,
+            @JsonPropertyDescription("how the value is read, see Value kinds (default: number when bounded, else string)") String as,
+            @JsonPropertyDescription("the YAML type Kubernetes accepts there: string, integer, number, boolean, any") String type,
+            @JsonProperty("default") @JsonPropertyDescription("what applies when the field is unset") JsonNode defaultValue,
+            @JsonPropertyDescription("whether an unset field without a default is a violation (default true)") Boolean required,
+            @JsonPropertyDescription("the lowest acceptable value (numeric as)") JsonNode min,
+            @JsonPropertyDescription("the highest acceptable value (numeric as)") JsonNode max,
+            @JsonPropertyDescription("the one acceptable value") JsonNode equals,
+            @JsonPropertyDescription("the acceptable values") List<JsonNode> oneOf,
+            @JsonPropertyDescription("compare strings ignoring case") Boolean ignoreCase) {
         public Config {
             alternativeKeys = alternativeKeys == null ? List.of() : List.copyOf(alternativeKeys);
             unlimited = unlimited == null ? List.of() : List.copyOf(unlimited);
@@ -175,7 +170,7 @@ public final class ValueAssertion implements Assertion<ValueAssertion.Config> {
                 + " `from: pod-spec`), read the way its consumer reads it: `type` is the YAML type the Kubernetes"
                 + " API accepts, `as` how the value is parsed, `default` what applies when unset, and the policy:"
                 + " `min`, `max`, `equals`, `oneOf` (with `ignoreCase`) or `required`.",
-                "assert:\n  value:\n    path: /terminationGracePeriodSeconds\n    from: pod-spec\n    type: integer\n"
+                "target: mcp-servers\nassert:\n  value:\n    path: /terminationGracePeriodSeconds\n    from: pod-spec\n    type: integer\n"
                         + "    as: integer\n    default: 30\n    min: ${minSeconds}");
     }
 

@@ -5,7 +5,6 @@ import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.ManifestDocument;
-import dev.mcpolicy.manifest.ManifestLoader;
 import dev.mcpolicy.rules.RuleLoadException;
 import dev.mcpolicy.rules.RuleSet;
 import org.junit.jupiter.api.Test;

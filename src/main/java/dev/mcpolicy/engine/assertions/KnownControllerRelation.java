@@ -2,7 +2,6 @@ package dev.mcpolicy.engine.assertions;
 
 import dev.mcpolicy.engine.mechanism.EvaluationContext;
 import dev.mcpolicy.engine.mechanism.Relation;
-import dev.mcpolicy.engine.mechanism.Descriptions;
 import dev.mcpolicy.engine.mechanism.MechanismDoc;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Target;

@@ -2,7 +2,6 @@ package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.mechanism.Assertion;
-import dev.mcpolicy.engine.mechanism.ConfigProblems;
 import dev.mcpolicy.engine.mechanism.Descriptions;
 import dev.mcpolicy.engine.mechanism.MechanismDoc;
 import dev.mcpolicy.engine.mechanism.TargetKind;

@@ -64,4 +64,25 @@ class RulePackTest {
             assertEquals(rule.tags().contains("security"), rule.securitySeverity() != null, rule.id());
         }
     }
+
+    /**
+     * A check that only looks at MCP servers (an mcp-… target, or a where filter about MCP servers set to true) says
+     * so with {@code scope: mcp-server}, so its findings are marked inferred on renders without a marker. The rule
+     * file states it; nothing infers it from names at run time.
+     */
+    @Test
+    void checksAboutMcpServersDeclareTheirScope() throws Exception {
+        for (RuleDefinition rule : RuleCompiler.standard().ruleLoader().loadBuiltIn().rules()) {
+            for (com.fasterxml.jackson.databind.JsonNode check : RuleCompiler.checks(rule.check())) {
+                boolean aboutMcpServers = check.path("target").asText().startsWith("mcp-");
+                for (var filter : check.path("where").properties()) {
+                    aboutMcpServers |= filter.getKey().matches("(routesTo|scales|covers|selects)McpServer|mcpServer")
+                            && filter.getValue().asBoolean(false);
+                }
+                if (aboutMcpServers) {
+                    assertEquals("mcp-server", check.path("scope").asText(), rule.id() + ": " + check);
+                }
+            }
+        }
+    }
 }

@@ -26,7 +26,7 @@ public final class EvaluationContext {
         this.valuesDocuments = List.copyOf(valuesDocuments);
         this.secretScanner = secretScanner;
         this.chart = chart;
-        this.facts = new RenderFacts(graph, this.valuesDocuments, secretScanner);
+        this.facts = new RenderFacts(this.valuesDocuments, secretScanner);
     }
 
     /** The chart being checked, empty in manifest mode. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.engine.workloads.RenderEnvironment;
 import dev.mcpolicy.engine.workloads.SessionState;
 import dev.mcpolicy.graph.K8sObject;
-import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.graph.Workload;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.secrets.SecretHit;
@@ -25,7 +24,6 @@ import java.util.function.Supplier;
  * once per run, on first use.
  */
 public final class RenderFacts {
-    private final ResourceGraph graph;
     private final List<ManifestDocument> valuesDocuments;
     private final SecretScanner secretScanner;
     private final Map<Workload, SessionState> sessionStates = new IdentityHashMap<>();
@@ -33,8 +31,7 @@ public final class RenderFacts {
     private Set<String> valuesFileWords;
     private Set<String> literalSecretsInValues;
 
-    RenderFacts(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
-        this.graph = graph;
+    RenderFacts(List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
         this.valuesDocuments = valuesDocuments;
         this.secretScanner = secretScanner;
     }

@@ -6,7 +6,6 @@ import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
-import dev.mcpolicy.finding.SameLineFindings;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.McpDecision;
@@ -92,7 +91,6 @@ public final class Checker {
             problems.addAll(result.problems());
         }
         findings.sort(FINDING_ORDER);
-        findings = new ArrayList<>(SameLineFindings.merge(findings));
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
         RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList());
@@ -134,7 +132,7 @@ public final class Checker {
         for (McpDecision decision : graph.mcpDecisions()) {
             K8sObject object = decision.workload().object();
             out.add(new ServerDecision(objectRef(object), objectLocation(object), decision.mcpServer(),
-                    decision.reason()));
+                    decision.reason(), decision.inferred()));
         }
         return out;
     }

@@ -40,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what consumes it: the Ant JUnit XSD, GitLab's documented field list as a JSON Schema, GitHub's escaping rules.
  */
 class CiFormatsTest {
-    static final Path SCHEMAS = Path.of("src/test/resources/schemas");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant RUN_TIME = Instant.parse("2026-03-01T12:30:45Z");
 
@@ -70,32 +69,22 @@ class CiFormatsTest {
 
     // ---- JUnit -------------------------------------------------------------------------------------------------
 
-    static void validateJunit(String xml) {
-        try {
-            javax.xml.validation.Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                    .newSchema(SCHEMAS.resolve("JUnit.xsd").toFile());
-            schema.newValidator().validate(new StreamSource(new StringReader(xml)));
-        } catch (SAXException | IOException e) {
-            throw new AssertionError("not valid against the Ant JUnit schema: " + e.getMessage() + "\n" + xml, e);
-        }
-    }
-
     @Test
     void junitSampleRun() {
         String xml = SampleRun.render(new JunitReport(), SampleRun.run(), context());
-        validateJunit(xml);
+        FormatValidators.junit(xml);
         Approval.verify(xml, ".xml");
     }
 
     @Test
     void junitIsValidForEmptyAndHostileRunsAndCountsEveryRule() {
         String empty = SampleRun.render(new JunitReport(), SampleRun.empty(), context());
-        validateJunit(empty);
+        FormatValidators.junit(empty);
         assertEquals(SampleRun.rules().size(), empty.split("<testsuite ", -1).length - 1);
         assertFalse(empty.contains("<failure"), empty);
 
         String hostile = SampleRun.render(new JunitReport(), hostileRun(), context());
-        validateJunit(hostile);
+        FormatValidators.junit(hostile);
         assertFalse(hostile.contains("<script>"), hostile);
         assertTrue(hostile.contains("failures=\"1\""), "two findings on one object are one failing test case");
         assertTrue(hostile.contains("<error message="), "input errors are errored test cases");
@@ -154,25 +143,10 @@ class CiFormatsTest {
 
     // ---- GitLab Code Quality ----------------------------------------------------------------------------------
 
-    static void validateGitlab(String json) throws IOException {
-        Schema schema;
-        try (var in = Files.newInputStream(SCHEMAS.resolve("gitlab-code-quality.schema.json"))) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-        }
-        JsonNode report = JSON.readTree(json);
-        List<Error> errors = schema.validate(report);
-        assertTrue(errors.isEmpty(), errors + "\n" + json);
-        Set<String> fingerprints = new HashSet<>();
-        for (JsonNode issue : report) {
-            assertTrue(fingerprints.add(issue.get("fingerprint").asText()), "duplicate fingerprint: " + issue);
-        }
-        assertFalse(json.startsWith("\uFEFF"), "GitLab refuses a byte order mark");
-    }
-
     @Test
     void gitlabSampleRun() throws IOException {
         String json = SampleRun.render(new GitlabReport(), SampleRun.run(), context());
-        validateGitlab(json);
+        FormatValidators.gitlab(json);
         JsonNode first = JSON.readTree(json).get(0);
         assertEquals("charts/mcp-server/templates/ingress.yaml", first.at("/location/path").asText());
         Approval.verify(json, ".json");
@@ -180,9 +154,9 @@ class CiFormatsTest {
 
     @Test
     void gitlabIsValidForEmptyAndHostileRunsWithUniqueFingerprints() throws IOException {
-        validateGitlab(SampleRun.render(new GitlabReport(), SampleRun.empty(), context()));
+        FormatValidators.gitlab(SampleRun.render(new GitlabReport(), SampleRun.empty(), context()));
         String hostile = SampleRun.render(new GitlabReport(), hostileRun(), context());
-        validateGitlab(hostile);
+        FormatValidators.gitlab(hostile);
         JsonNode issues = JSON.readTree(hostile);
         assertEquals(3, issues.size(), "two findings with one semantic identity plus the input error");
         assertEquals("blocker", issues.get(2).get("severity").asText());

@@ -35,6 +35,7 @@ public final class TextReport implements Report {
     /** Below this many columns for the message, continuation lines indent less instead of aligning. */
     private static final int MIN_MESSAGE_WIDTH = 40;
     private static final String FALLBACK_HANGING_INDENT = "      ";
+    private static final char UNBREAKABLE_SPACE = '\u00A0';
 
     @Override
     public void write(RunResult run, ReportContext context, Writer out) throws IOException {
@@ -123,8 +124,8 @@ public final class TextReport implements Report {
             for (String detail : details(finding, file)) {
                 List<String> detailLines = Wrapping.wrap(detail, columns.messageWidth() - DETAIL_MARK.length());
                 for (int i = 0; i < detailLines.size(); i++) {
-                    text.append(columns.hangingIndent())
-                            .append(style.dim((i == 0 ? DETAIL_MARK : "  ") + detailLines.get(i))).append('\n');
+                    text.append(columns.hangingIndent()).append(style.dim((i == 0 ? DETAIL_MARK : "  ")
+                            + detailLines.get(i).replace(UNBREAKABLE_SPACE, ' '))).append('\n');
                 }
             }
         }
@@ -134,10 +135,10 @@ public final class TextReport implements Report {
             List<String> details = new ArrayList<>();
             Location rendered = finding.rendered();
             if (rendered != null && !rendered.equals(finding.primary())) {
-                details.add("rendered at " + placeIn(rendered, file));
+                details.add(together("rendered at " + placeIn(rendered, file)));
             }
             if (HelmSources.worthShowing(finding)) {
-                details.add("template " + SafeText.clean(finding.helmSource()));
+                details.add(together("template " + SafeText.clean(finding.helmSource())));
             }
             List<Finding.RelatedLocation> related = finding.related();
             for (Finding.RelatedLocation place : related.subList(0, Math.min(MAX_RELATED, related.size()))) {
@@ -279,6 +280,11 @@ public final class TextReport implements Report {
         String hangingIndent() {
             return aligned() ? " ".repeat(messageColumn()) : FALLBACK_HANGING_INDENT;
         }
+    }
+
+    /** A label and the place it names read as one word: the wrapping keeps them on one line. */
+    private static String together(String text) {
+        return text.replace(' ', UNBREAKABLE_SPACE);
     }
 
     /** {@code line:col} under its file's heading. */

@@ -133,6 +133,21 @@ class ExamplesIT {
     }
 
     @Test
+    void colourIsForcedOrRefusedAndQuietKeepsErrors() throws Exception {
+        JarRun plain = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml");
+        assertFalse(plain.stdout().contains("\u001b["), "NO_COLOR and no terminal: plain text");
+        JarRun forced = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml", "--color", "always");
+        assertTrue(forced.stdout().contains("\u001b["), "--color always colours a CI log");
+        JarRun never = JarRun.run(null, Map.of("CLICOLOR_FORCE", "1"), "check", "examples/broken/rendered.yaml",
+                "--no-color");
+        assertFalse(never.stdout().contains("\u001b["), "--no-color wins");
+        JarRun quiet = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml", "-q");
+        assertEquals(1, quiet.exitCode());
+        assertTrue(quiet.stdout().contains(" error ") && !quiet.stdout().contains(" warning "), quiet.stdout());
+        assertFalse(quiet.stdout().contains("Findings per rule"), quiet.stdout());
+    }
+
+    @Test
     void githubReportAppendsTheMarkdownSummaryToTheStepSummary() throws Exception {
         Path summary = Files.createTempFile("step-summary", ".md");
         Files.writeString(summary, "Earlier step\n");

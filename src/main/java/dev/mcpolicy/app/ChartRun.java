@@ -81,7 +81,8 @@ final class ChartRun {
         for (Environment environment : environments) {
             RenderOutcome outcome = runner.render(new RenderRequest(release, chartDirectory, request.releaseNamespace(),
                     environment, request.chartOptions().set(), request.chartOptions().setString(),
-                    request.chartOptions().kubeVersion(), request.chartOptions().apiVersions()));
+                    request.chartOptions().kubeVersion(), request.chartOptions().apiVersions(),
+                    request.chartOptions().setFile(), request.chartOptions().setJson()));
             if (outcome instanceof RenderFailure failure) {
                 problems.add(InputProblem.error(display, 1, 1, failure.oneLine()
                         + (failure.stderr().isBlank() ? "" : ": " + oneLine(failure.stderr()))));
@@ -104,9 +105,7 @@ final class ChartRun {
                 problems.addAll(loaded.problems());
             }
 
-            List<String> setArguments = new ArrayList<>(request.chartOptions().set());
-            setArguments.addAll(request.chartOptions().setString());
-            SourceMapper mapper = SourceMapper.create(chart, environment, setArguments, root);
+            SourceMapper mapper = SourceMapper.create(chart, environment, request.chartOptions().assignments(), root);
             for (String problem : mapper.problems()) {
                 problems.add(InputProblem.note(display, 1, 1, problem));
             }
@@ -181,7 +180,8 @@ final class ChartRun {
             if (Checker.objectRef(object).equals(decision.object())) {
                 MappedLocation mapped = mapper.map(MappingQuery.of(identities.get(object.document()),
                         object.document().content(), object.pointer("/metadata/name")));
-                return new ServerDecision(decision.object(), mapped.primary(), decision.mcpServer(), decision.reason());
+                return new ServerDecision(decision.object(), mapped.primary(), decision.mcpServer(), decision.reason(),
+                        decision.inferred());
             }
         }
         return decision;

@@ -24,9 +24,36 @@ public record CheckRequest(List<String> inputs, List<Path> valuesFiles, String r
                            Path sourceRoot, Map<String, String> parameters, Level failOn) {
 
     /** Options passed through to {@code helm template}. */
-    public record ChartOptions(List<String> set, List<String> setString, String kubeVersion, List<String> apiVersions) {
+    public record ChartOptions(List<String> set, List<String> setString, String kubeVersion, List<String> apiVersions,
+                               List<String> setFile, List<String> setJson) {
+        public ChartOptions {
+            setFile = List.copyOf(setFile);
+            setJson = List.copyOf(setJson);
+        }
+
+        /** Options without {@code --set-file} and {@code --set-json}. */
+        public ChartOptions(List<String> set, List<String> setString, String kubeVersion, List<String> apiVersions) {
+            this(set, setString, kubeVersion, apiVersions, List.of(), List.of());
+        }
+
         public static ChartOptions none() {
             return new ChartOptions(List.of(), List.of(), null, List.of());
+        }
+
+        /**
+         * The assignments whose keys take a value away from the values files, for source mapping: {@code --set},
+         * {@code --set-string} and {@code --set-file} as given, {@code --set-json} by its key only (its JSON value
+         * may hold commas).
+         */
+        public List<String> assignments() {
+            List<String> all = new java.util.ArrayList<>(set);
+            all.addAll(setString);
+            all.addAll(setFile);
+            for (String json : setJson) {
+                int equals = json.indexOf('=');
+                all.add(equals < 0 ? json : json.substring(0, equals + 1));
+            }
+            return all;
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.mcpolicy.finding.pipeline.DropDuplicates;
 import dev.mcpolicy.finding.pipeline.FindingPipeline;
 import dev.mcpolicy.finding.pipeline.LowerInferredErrors;
 import dev.mcpolicy.finding.pipeline.MergeEnvironments;
-import dev.mcpolicy.finding.pipeline.MergeSameLine;
 import dev.mcpolicy.finding.pipeline.SortFindings;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.graph.K8sObject;
@@ -105,12 +104,12 @@ public final class Checker {
     /**
      * Everything that happens to the engine's findings before the report, in order: a deterministic order, equal
      * findings once, errors about inferred MCP servers lowered to warnings, chart findings moved to their template
-     * or values lines, one finding for what several environments share, the final order, and one finding per rule
-     * and line.
+     * or values lines, one finding for what several environments share, and the final order. (The SARIF report alone merges
+     * findings of one rule on one line, as GitHub needs; every other report shows each finding.)
      */
     static FindingPipeline pipeline(ChartMapping chartMapping, List<String> environments) {
         return FindingPipeline.of(new SortFindings(), new DropDuplicates(), new LowerInferredErrors(), chartMapping,
-                new MergeEnvironments(environments), new SortFindings(), new MergeSameLine());
+                new MergeEnvironments(environments), new SortFindings());
     }
 
     private static RuleSet loadRules(CheckRequest request) {
@@ -141,7 +140,7 @@ public final class Checker {
         for (McpDecision decision : graph.mcpDecisions()) {
             K8sObject object = decision.workload().object();
             out.add(new ServerDecision(objectRef(object), objectLocation(object), decision.mcpServer(),
-                    decision.reason()));
+                    decision.reason(), decision.inferred()));
         }
         return out;
     }

@@ -7,7 +7,9 @@ import java.util.Map;
 /** Where the helm binary is, or why there is none: {@link Found} or {@link Missing}. */
 public sealed interface HelmLocation permits HelmLocation.Found, HelmLocation.Missing {
     String ENV_VARIABLE = "MCPOLICY_HELM";
-    String NOT_FOUND = "helm not found: install helm 3.8+ (https://helm.sh/docs/intro/install/) or pass --helm PATH";
+    String NOT_FOUND = "helm not found: install helm 3.8+ (https://helm.sh/docs/intro/install/), or run"
+            + " scripts/install-helm.sh from the mcpolicy checkout and set MCPOLICY_HELM to the path it prints,"
+            + " or pass --helm PATH";
 
     record Found(Path helm) implements HelmLocation {
     }

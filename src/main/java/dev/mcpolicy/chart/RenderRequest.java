@@ -14,13 +14,24 @@ import java.util.List;
  * @param setString   {@code --set-string} arguments, in order
  * @param kubeVersion {@code --kube-version}, or null
  * @param apiVersions {@code --api-versions} values, in order
+ * @param setFile     {@code --set-file} arguments ({@code key=path}), in order
+ * @param setJson     {@code --set-json} arguments ({@code key=json}), in order
  */
 public record RenderRequest(String release, Path chart, String namespace, Environment environment, List<String> set,
-                            List<String> setString, String kubeVersion, List<String> apiVersions) {
+                            List<String> setString, String kubeVersion, List<String> apiVersions,
+                            List<String> setFile, List<String> setJson) {
     public RenderRequest {
         set = List.copyOf(set);
         setString = List.copyOf(setString);
         apiVersions = List.copyOf(apiVersions);
+        setFile = List.copyOf(setFile);
+        setJson = List.copyOf(setJson);
+    }
+
+    /** A request without {@code --set-file} and {@code --set-json}. */
+    public RenderRequest(String release, Path chart, String namespace, Environment environment, List<String> set,
+                         List<String> setString, String kubeVersion, List<String> apiVersions) {
+        this(release, chart, namespace, environment, set, setString, kubeVersion, apiVersions, List.of(), List.of());
     }
 
     public static RenderRequest of(String release, Path chart, Environment environment) {
@@ -44,6 +55,14 @@ public record RenderRequest(String release, Path chart, String namespace, Enviro
         }
         for (String s : setString) {
             args.add("--set-string");
+            args.add(s);
+        }
+        for (String s : setFile) {
+            args.add("--set-file");
+            args.add(s);
+        }
+        for (String s : setJson) {
+            args.add("--set-json");
             args.add(s);
         }
         if (kubeVersion != null && !kubeVersion.isBlank()) {

@@ -4,6 +4,7 @@ import dev.mcpolicy.app.CheckRequest;
 import dev.mcpolicy.app.Checker;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.RunResult;
+import dev.mcpolicy.report.ReportContext;
 import dev.mcpolicy.report.ReportFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,17 +12,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code mcpolicy check}: load, build the graph, run the rules, report, and gate CI through the exit code. */
@@ -29,16 +28,27 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {
-                "Checks rendered manifests (files, folders, '-' for stdin) and charts (folders with Chart.yaml,",
-                "rendered with the real helm) against the MCP server policies."},
+        usageHelpAutoWidth = true,
+        usageHelpWidth = 100,
+        abbreviateSynopsis = true,
+        header = "Checks rendered manifests and charts against the MCP server policies.",
+        description = {"Inputs are rendered manifests (files, folders, '-' for stdin) and charts (folders with"
+                + " Chart.yaml), which are rendered with the real helm."},
         footer = {"",
+                "Reports: without --report, one report: --format (default text) to --output (default stdout).",
+                "With --report, the listed reports, plus the --format/--output one if either is given.",
+                "Each format is rendered from the same run; at most one report goes to stdout.",
+                "",
                 "Examples:",
                 "  helm template my-mcp ./chart | mcpolicy check -",
-                "  mcpolicy check rendered.yaml -f values.yaml --format sarif --output mcpolicy.sarif",
-                "  mcpolicy check ./chart --env staging=values-staging.yaml --env production=values-production.yaml",
+                "  mcpolicy check rendered.yaml -f values.yaml \\",
+                "      --report text --report sarif=mcpolicy.sarif",
+                "  mcpolicy check ./chart \\",
+                "      --env staging=values-staging.yaml \\",
+                "      --env production=values-production.yaml",
                 "",
-                "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the run could not be done."})
+                "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",
+                "2 the run could not be done."})
 public final class CheckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -54,8 +64,12 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the --format report to FILE instead of stdout.")
     Path output;
+
+    @Option(names = {"-r", "--report"}, paramLabel = "FORMAT[=FILE]",
+            description = "Write a report in FORMAT to FILE, or to stdout without FILE (repeatable; at most one to stdout).")
+    List<String> reports = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "Lowest level that makes the exit code 1: error, warning, note or never (default: ${DEFAULT-VALUE}).")
@@ -66,15 +80,30 @@ public final class CheckCommand implements Callable<Integer> {
     Path sourceRoot;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", defaultValue = "default",
-            description = "Release namespace: objects without metadata.namespace live here; helm's --namespace in chart mode.")
+            description = "Release namespace: objects without a namespace live here; helm's --namespace in chart mode.")
     String namespace;
 
     @Option(names = "--set-param", paramLabel = "RULE.PARAM=VALUE",
             description = "Override a rule parameter, e.g. sse-read-timeout.minSeconds=7200 (repeatable).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal and when NO_COLOR is unset).")
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the text report: auto (a terminal, unless NO_COLOR is set), always or never.")
+    ColorMode color;
+
+    @Option(names = "--no-color", description = "Same as --color never.")
     boolean noColor;
+
+    @Option(names = {"-q", "--quiet"}, description = "Text report: only errors and the summary.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Text report: also list every MCP-server decision.")
+    boolean verbose;
+
+    @Option(names = "--help-base-url", paramLabel = "URL",
+            description = "Where the rule pages (docs/rules/<id>.md) are published; reports then link to them"
+                    + " (SARIF helpUri). URL is their folder, or contains {rule} where the rule id goes.")
+    String helpBaseUrl;
 
     @Option(names = "--sarif-category", paramLabel = "ID",
             description = "Emit SARIF runs[0].automationDetails.id (overrides the upload action's category).")
@@ -94,6 +123,12 @@ public final class CheckCommand implements Callable<Integer> {
 
         @Option(names = "--set-string", paramLabel = "KEY=VALUE", description = "Passed to helm template (repeatable).")
         List<String> setString = new ArrayList<>();
+
+        @Option(names = "--set-file", paramLabel = "KEY=PATH", description = "Passed to helm template (repeatable).")
+        List<String> setFile = new ArrayList<>();
+
+        @Option(names = "--set-json", paramLabel = "KEY=JSON", description = "Passed to helm template (repeatable).")
+        List<String> setJson = new ArrayList<>();
 
         @Option(names = "--release", paramLabel = "NAME", description = "Release name for helm template (default: the chart's name).")
         String release;
@@ -124,20 +159,21 @@ public final class CheckCommand implements Callable<Integer> {
             }
             inputs.add("-");
         }
+        List<ReportTarget> targets = reportTargets(cli);
         Path root = sourceRoot != null ? sourceRoot : Path.of("").toAbsolutePath();
         if (!Files.isDirectory(root)) {
             throw new CommandLine.ParameterException(cli, "--source-root " + sourceRoot + " is not a folder");
         }
         CheckRequest request = new CheckRequest(inputs, valuesFiles, namespace, chart.release,
                 parseEnvironments(cli), new CheckRequest.ChartOptions(chart.set, chart.setString, chart.kubeVersion,
-                chart.apiVersions), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold);
+                chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold);
 
         Checker.Outcome outcome = new Checker().run(request);
         RunResult result = outcome.result();
         for (var problem : result.problems()) {
             cli.getErr().println(problem.oneLine());
         }
-        writeReport(outcome, root);
+        writeReports(targets, outcome, root);
         if (!result.successful()) {
             return ExitCodes.RUN_FAILED;
         }
@@ -146,27 +182,58 @@ public final class CheckCommand implements Callable<Integer> {
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    private void writeReport(Checker.Outcome outcome, Path root) throws IOException {
-        boolean color = output == null && format == ReportFormat.TEXT && !noColor
-                && System.getenv("NO_COLOR") == null && Terminal.stdoutIsTerminal();
-        var context = outcome.reportContext(root, color, sarifCategory);
-        if (output == null) {
-            Writer out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            format.create().write(outcome.result(), context, out);
-            out.flush();
-            return;
+    /**
+     * Without {@code --report}: one report, {@code --format} to {@code --output}. With it: the listed reports, plus
+     * the {@code --format}/{@code --output} one when either option was given.
+     */
+    private List<ReportTarget> reportTargets(CommandLine cli) {
+        List<ReportTarget> targets = new ArrayList<>();
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        boolean mainGiven = parsed.hasMatchedOption("--format") || parsed.hasMatchedOption("--output");
+        if (reports.isEmpty() || mainGiven) {
+            targets.add(new ReportTarget(format, output));
         }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        for (String report : reports) {
+            try {
+                targets.add(ReportTarget.parse(report));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cli, e.getMessage());
             }
-            try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                format.create().write(outcome.result(), context, out);
-            }
-        } catch (IOException | InvalidPathException e) {
-            throw new IOException("cannot write report to " + output + ": " + e.getMessage(), e);
         }
+        List<ReportTarget> toStdout = targets.stream().filter(ReportTarget::toStdout).toList();
+        if (toStdout.size() > 1) {
+            throw new CommandLine.ParameterException(cli, "only one report can go to stdout, but "
+                    + String.join(" and ", toStdout.stream().map(ReportTarget::describe).toList())
+                    + " would; give the others a file (--report FORMAT=FILE)");
+        }
+        Set<Path> files = new HashSet<>();
+        for (ReportTarget target : targets) {
+            if (!target.toStdout() && !files.add(target.file().toAbsolutePath().normalize())) {
+                throw new CommandLine.ParameterException(cli, "two reports would be written to " + target.file());
+            }
+        }
+        return targets;
+    }
+
+    private void writeReports(List<ReportTarget> targets, Checker.Outcome outcome, Path root) throws IOException {
+        Map<String, String> environment = System.getenv();
+        boolean stdoutIsTerminal = Terminal.stdoutIsTerminal();
+        boolean colour = (noColor ? ColorMode.NEVER : color).resolve(environment, stdoutIsTerminal)
+                == CommandLine.Help.Ansi.ON;
+        var context = outcome.reportContext(root, colour, sarifCategory)
+                .withHelpBaseUrl(helpBaseUrl)
+                .withText(new ReportContext.TextOptions(Terminal.width(environment, stdoutIsTerminal), verbose, quiet))
+                .withGeneratedAt(runTime(environment));
+        new ReportOutputs(System.out, environment).write(targets, outcome.result(), context);
+    }
+
+    /** Now, or {@code SOURCE_DATE_EPOCH} for reproducible reports (JUnit's timestamp is the only use). */
+    private static Instant runTime(Map<String, String> environment) {
+        String epoch = environment.get("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.strip().matches("[0-9]{1,12}")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+        }
+        return Instant.now();
     }
 
     private Level parseFailOn(CommandLine cli) {

@@ -7,9 +7,13 @@ import picocli.CommandLine.Command;
 @Command(name = "mcpolicy",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        usageHelpWidth = 100,
         description = "Checks Helm-rendered Kubernetes manifests of MCP servers against streaming-safe deployment policies.",
         subcommands = {CheckCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 the run could not be done."})
+        footer = {"", "Run 'mcpolicy check --help' for the options of a check.",
+                "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",
+                "2 the run could not be done."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,6 +26,7 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ExceptionHandler());
+        cli.setParameterExceptionHandler(new UsageErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
     }
@@ -29,6 +34,23 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'check' or 'rules'");
+    }
+
+    /**
+     * A usage error is one line naming the problem and where the options are explained, exit code 2; never the
+     * whole usage text, which would bury the message.
+     */
+    static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine failed = ex.getCommandLine();
+            String command = failed.getCommandSpec().qualifiedName();
+            String message = ex.getMessage() == null ? "invalid arguments" : ex.getMessage();
+            failed.getErr().println(command + ": " + message.lines().findFirst().orElse(message)
+                    + " (see '" + command + " --help')");
+            failed.getErr().flush();
+            return ExitCodes.RUN_FAILED;
+        }
     }
 
     /** Unexpected failures become one line on stderr and exit code 2, never a stack trace. */

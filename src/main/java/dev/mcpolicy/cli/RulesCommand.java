@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rules",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        usageHelpWidth = 100,
         description = "Lists the built-in rules (id, the levels its findings can have, title).",
         subcommands = RulesCommand.Show.class)
 public final class RulesCommand implements Callable<Integer> {

@@ -34,7 +34,7 @@ public final class JsonReport implements Report {
         SourcePaths paths = new SourcePaths(context.baseDirectory(), context.repositoryRoot());
         ObjectNode root = JsonOutput.object();
         root.put("schemaVersion", SCHEMA_VERSION);
-        root.set("tool", tool(context.tool()));
+        root.set("tool", tool(context.tool(), RuleLinks.informationUri(context)));
         ArrayNode inputs = root.putArray("inputs");
         run.inputs().forEach(inputs::add);
         ArrayNode findings = root.putArray("findings");
@@ -49,11 +49,11 @@ public final class JsonReport implements Report {
         return root;
     }
 
-    private static ObjectNode tool(ToolInfo tool) {
+    private static ObjectNode tool(ToolInfo tool, String informationUri) {
         ObjectNode node = JsonOutput.object();
         node.put("name", tool.name());
         node.put("version", tool.version());
-        node.put("informationUri", tool.informationUri());
+        node.put("informationUri", informationUri);
         return node;
     }
 

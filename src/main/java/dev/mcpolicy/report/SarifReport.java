@@ -6,10 +6,12 @@ import dev.mcpolicy.finding.Certainty;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.RunResult;
+import dev.mcpolicy.finding.pipeline.MergeSameLine;
 import dev.mcpolicy.manifest.InputProblem;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,6 +39,8 @@ public final class SarifReport implements Report {
 
     private static final class Builder {
         private final RunResult run;
+        /** One result per rule and line: code scanning would fold the others into one alert. */
+        private final List<Finding> findings;
         private final ReportContext context;
         private final SourcePaths paths;
         private final SourceTexts texts;
@@ -48,10 +52,11 @@ public final class SarifReport implements Report {
 
         Builder(RunResult run, ReportContext context) {
             this.run = run;
+            this.findings = new MergeSameLine().apply(run.findings());
             this.context = context;
             this.paths = new SourcePaths(context.baseDirectory(), context.repositoryRoot());
             this.texts = new SourceTexts(context.baseDirectory(), context.fileTexts());
-            this.rules = new SarifRules(context.rules(), run.findings());
+            this.rules = new SarifRules(context.rules(), findings);
         }
 
         ObjectNode log() {
@@ -69,14 +74,17 @@ public final class SarifReport implements Report {
             driver.put("name", tool.name());
             driver.put("version", tool.version());
             driver.put("semanticVersion", tool.version());
-            driver.put("informationUri", tool.informationUri());
-            driver.set("rules", rules.descriptors(tool));
+            String informationUri = RuleLinks.informationUri(context);
+            if (informationUri != null) {
+                driver.put("informationUri", informationUri);
+            }
+            driver.set("rules", rules.descriptors(context));
             if (context.sarifCategory() != null && !context.sarifCategory().isBlank()) {
                 sarifRun.putObject("automationDetails").put("id", automationId(context.sarifCategory()));
             }
             sarifRun.put("columnKind", "utf16CodeUnits");
             ArrayNode results = sarifRun.putArray("results");
-            for (Finding finding : run.findings()) {
+            for (Finding finding : findings) {
                 results.add(result(finding));
             }
             sarifRun.putArray("invocations").add(invocation());

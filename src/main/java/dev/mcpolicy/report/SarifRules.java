@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -44,13 +45,13 @@ final class SarifRules {
         return indexById.get(ruleId);
     }
 
-    ArrayNode descriptors(ToolInfo tool) {
+    ArrayNode descriptors(ReportContext context) {
         ArrayNode array = JsonOutput.array();
-        ordered.forEach(rule -> array.add(descriptor(rule, tool)));
+        ordered.forEach(rule -> array.add(descriptor(rule, context)));
         return array;
     }
 
-    private static ObjectNode descriptor(RuleDefinition rule, ToolInfo tool) {
+    private static ObjectNode descriptor(RuleDefinition rule, ReportContext context) {
         ObjectNode node = JsonOutput.object();
         node.put("id", rule.id());
         node.put("name", nonBlank(rule.name()) ? rule.name() : pascalCase(rule.id()));
@@ -59,8 +60,9 @@ final class SarifRules {
         node.putObject("fullDescription").put("text", limit(nonBlank(rule.rationale()) ? rule.rationale() : title));
         ObjectNode help = node.putObject("help");
         help.put("text", helpText(rule, title));
-        help.put("markdown", helpMarkdown(rule, title, tool));
-        node.put("helpUri", tool.ruleHelpUri(rule.id()));
+        Optional<String> helpUri = RuleLinks.helpUri(context, rule.id());
+        help.put("markdown", helpMarkdown(rule, title, helpUri));
+        helpUri.ifPresent(uri -> node.put("helpUri", uri));
         node.putObject("defaultConfiguration").put("level", level(rule).id());
         ObjectNode properties = node.putObject("properties");
         boolean security = nonBlank(rule.securitySeverity());
@@ -107,7 +109,7 @@ final class SarifRules {
         return text.toString();
     }
 
-    private static String helpMarkdown(RuleDefinition rule, String title, ToolInfo tool) {
+    private static String helpMarkdown(RuleDefinition rule, String title, Optional<String> helpUri) {
         StringBuilder markdown = new StringBuilder("**").append(title).append("**");
         if (nonBlank(rule.rationale())) {
             markdown.append("\n\n").append(rule.rationale().strip());
@@ -115,7 +117,7 @@ final class SarifRules {
         if (nonBlank(rule.help())) {
             markdown.append("\n\n").append(rule.help().strip());
         }
-        markdown.append("\n\n[Rule documentation](").append(tool.ruleHelpUri(rule.id())).append(')');
+        helpUri.ifPresent(uri -> markdown.append("\n\n[Rule documentation](").append(uri).append(')'));
         return markdown.toString();
     }
 

@@ -23,8 +23,12 @@ final class SourcePaths {
     private final Path sourceRoot;
     private final Map<String, RepoPath> cache = new HashMap<>();
 
-    /** @param inRepository false for files outside the source root and for standard input */
-    record RepoPath(String uri, boolean inRepository) {
+    /**
+     * @param uri          percent-encoded, for SARIF
+     * @param path         the same path as plain text, for formats that take a file name (GitHub, GitLab)
+     * @param inRepository false for files outside the source root and for standard input
+     */
+    record RepoPath(String uri, String path, boolean inRepository) {
     }
 
     SourcePaths(Path baseDirectory, Path sourceRoot) {
@@ -38,18 +42,21 @@ final class SourcePaths {
 
     private RepoPath resolve(String file) {
         if (file == null || file.isBlank() || file.equals(STDIN)) {
-            return new RepoPath(percentEncode(file == null ? "" : file), false);
+            String name = file == null ? "" : file;
+            return new RepoPath(percentEncode(name), name, false);
         }
         Path absolute;
         try {
             absolute = realOrNormal(baseDirectory.resolve(file));
         } catch (InvalidPathException e) {
-            return new RepoPath(percentEncode(file), false);
+            return new RepoPath(percentEncode(file), file, false);
         }
         if (absolute.startsWith(sourceRoot) && !absolute.equals(sourceRoot)) {
-            return new RepoPath(percentEncode(slashed(sourceRoot.relativize(absolute))), true);
+            String relative = slashed(sourceRoot.relativize(absolute));
+            return new RepoPath(percentEncode(relative), relative, true);
         }
-        return new RepoPath(percentEncode(file.replace('\\', '/')), false);
+        String given = file.replace('\\', '/');
+        return new RepoPath(percentEncode(given), given, false);
     }
 
     private static Path realOrNormal(Path path) {

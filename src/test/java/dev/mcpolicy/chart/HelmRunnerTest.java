@@ -37,8 +37,11 @@ class HelmRunnerTest {
     @Test
     void noHelmAnywhereGivesTheOneLineAdvice(@TempDir Path dir) {
         HelmLocation none = HelmLocation.locate(null, Map.of("PATH", dir.toString()));
-        assertEquals(new HelmLocation.Missing(
-                "helm not found: install helm 3.8+ (https://helm.sh/docs/intro/install/) or pass --helm PATH"), none);
+        String advice = ((HelmLocation.Missing) none).message();
+        assertTrue(advice.startsWith("helm not found:"), advice);
+        assertTrue(advice.contains("scripts/install-helm.sh") && advice.contains("MCPOLICY_HELM")
+                && advice.contains("--helm PATH"), advice);
+        assertFalse(advice.contains("\n"), advice);
 
         HelmLocation badExplicit = HelmLocation.locate(dir.resolve("nope"), Map.of());
         assertTrue(((HelmLocation.Missing) badExplicit).message().startsWith("helm not found:"));
@@ -54,6 +57,26 @@ class HelmRunnerTest {
         assertEquals(List.of("template", "rel", "chart", "--namespace", "ns", "-f", "a.yaml", "-f", "b.yaml",
                 "--set", "x=1; rm -rf /", "--set-string", "tag=007", "--kube-version", "1.30.0",
                 "--api-versions", "monitoring.coreos.com/v1"), request.arguments());
+    }
+
+    @Test
+    void setFileAndSetJsonFollowTheOtherSets() {
+        Environment env = new Environment("prod", List.of());
+        RenderRequest request = new RenderRequest("rel", Path.of("chart"), null, env, List.of("a=1"), List.of(),
+                null, List.of(), List.of("config=files/app.conf"), List.of("ports=[80,443]"));
+        assertEquals(List.of("template", "rel", "chart", "--set", "a=1", "--set-file", "config=files/app.conf",
+                "--set-json", "ports=[80,443]"), request.arguments());
+    }
+
+    @Test
+    void rendersARealChartWithSetFileAndSetJson(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path chart = CHARTS.resolve("mcp-gateway");
+        Path tag = java.nio.file.Files.writeString(temp.resolve("tag.txt"), "0456");
+        RenderRequest request = new RenderRequest("demo", chart, "tools", new Environment("default", List.of()),
+                List.of(), List.of(), null, List.of(), List.of("image.tag=" + tag), List.of("service.port=7778"));
+        RenderResult result = assertInstanceOf(RenderResult.class, new HelmRunner(RealHelm.binary()).render(request));
+        assertTrue(result.text().contains("containerPort: 7778"), result.text());
+        assertTrue(result.text().contains("mcp-server:0456\""), "--set-file reads the value from the file");
     }
 
     @Test

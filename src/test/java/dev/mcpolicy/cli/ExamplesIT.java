@@ -2,6 +2,8 @@ package dev.mcpolicy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpolicy.report.FormatValidators;
+import dev.mcpolicy.report.ReportFormat;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
 import org.approvaltests.reporters.QuietReporter;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,24 +49,118 @@ class ExamplesIT {
         assertTrue(servers.toString().contains("\"Deployment\""), servers.toString());
     }
 
+    /** A fixed clock (JUnit's timestamp) and no GitHub step summary, so outputs are reproducible. */
+    static final Map<String, String> REPRODUCIBLE = Map.of("SOURCE_DATE_EPOCH", "1767225600", "COLUMNS", "100");
+
+    static String extension(ReportFormat format) {
+        return switch (format) {
+            case TEXT, GITHUB -> ".txt";
+            case JUNIT -> ".xml";
+            case MARKDOWN -> ".md";
+            case GITLAB -> ".json";
+            default -> "." + format.id();
+        };
+    }
+
+    /** Every format is checked against what reads it where a schema exists; SARIF by the shared validator in CI. */
+    static void validate(ReportFormat format, String output) throws Exception {
+        switch (format) {
+            case JUNIT -> FormatValidators.junit(output);
+            case GITLAB -> FormatValidators.gitlab(output);
+            case JSON, SARIF -> JSON.readTree(output);
+            default -> {
+            }
+        }
+    }
+
     @Test
     void brokenExampleInEveryFormat() throws Exception {
-        for (String format : new String[]{"text", "json", "sarif"}) {
-            JarRun run = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml",
-                    "-f", "examples/broken/values-leaky.yaml", "--format", format);
+        for (ReportFormat format : ReportFormat.values()) {
+            JarRun run = JarRun.run(null, REPRODUCIBLE, "check", "-n", "mcp", "examples/broken/rendered.yaml",
+                    "-f", "examples/broken/values-leaky.yaml", "--format", format.id());
             assertEquals(1, run.exitCode(), run.stderr());
-            approve("broken-" + format, run.stdout(), format.equals("text") ? ".txt" : "." + format);
+            validate(format, run.stdout());
+            approve("broken-" + format.id(), run.stdout(), extension(format));
         }
     }
 
     @Test
     void goodExampleInEveryFormat() throws Exception {
-        for (String format : new String[]{"text", "json", "sarif"}) {
-            JarRun run = JarRun.run("check", "-n", "mcp", "examples/rendered/staging.yaml",
-                    "-f", "examples/mcp-server/values-staging.yaml", "--format", format);
+        for (ReportFormat format : ReportFormat.values()) {
+            JarRun run = JarRun.run(null, REPRODUCIBLE, "check", "-n", "mcp", "examples/rendered/staging.yaml",
+                    "-f", "examples/mcp-server/values-staging.yaml", "--format", format.id());
             assertEquals(0, run.exitCode(), run.stderr());
-            approve("staging-" + format, run.stdout(), format.equals("text") ? ".txt" : "." + format);
+            validate(format, run.stdout());
+            approve("staging-" + format.id(), run.stdout(), extension(format));
         }
+    }
+
+    /** One run writes every report; each equals what a run of that format alone writes. */
+    @Test
+    void severalReportsInOneRunMatchSeparateRuns() throws Exception {
+        Path out = Files.createTempDirectory("mcpolicy-reports");
+        List<String> args = new ArrayList<>(List.of("check", "-n", "mcp", "examples/broken/rendered.yaml",
+                "-f", "examples/broken/values-leaky.yaml", "--report", "text"));
+        for (ReportFormat format : ReportFormat.values()) {
+            if (format != ReportFormat.TEXT) {
+                args.add("--report");
+                args.add(format.id() + "=" + out.resolve("report" + extension(format) + "." + format.id()));
+            }
+        }
+        JarRun all = JarRun.run(null, REPRODUCIBLE, args.toArray(String[]::new));
+        assertEquals(1, all.exitCode(), all.stderr());
+        for (ReportFormat format : ReportFormat.values()) {
+            JarRun alone = JarRun.run(null, REPRODUCIBLE, "check", "-n", "mcp", "examples/broken/rendered.yaml",
+                    "-f", "examples/broken/values-leaky.yaml", "--format", format.id());
+            String written = format == ReportFormat.TEXT ? all.stdout()
+                    : Files.readString(out.resolve("report" + extension(format) + "." + format.id()));
+            assertEquals(alone.stdout(), written, format.id());
+        }
+    }
+
+    @Test
+    void formatAndOutputStillWorkBesideReports() throws Exception {
+        Path out = Files.createTempDirectory("mcpolicy-reports");
+        JarRun run = JarRun.run(null, REPRODUCIBLE, "check", "examples/broken/rendered.yaml", "--format", "json",
+                "-o", out.resolve("r.json").toString(), "--report", "github");
+        assertEquals(1, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().startsWith("::"), run.stdout());
+        assertEquals(1, JSON.readTree(out.resolve("r.json").toFile()).path("schemaVersion").asInt());
+
+        JarRun two = JarRun.run("check", "examples/broken/rendered.yaml", "--report", "text", "--report", "json");
+        assertEquals(2, two.exitCode());
+        assertTrue(two.stderr().contains("only one report can go to stdout"), two.stderr());
+    }
+
+    @Test
+    void colourIsForcedOrRefusedAndQuietKeepsErrors() throws Exception {
+        JarRun plain = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml");
+        assertFalse(plain.stdout().contains("\u001b["), "NO_COLOR and no terminal: plain text");
+        JarRun forced = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml", "--color", "always");
+        assertTrue(forced.stdout().contains("\u001b["), "--color always colours a CI log");
+        JarRun never = JarRun.run(null, Map.of("CLICOLOR_FORCE", "1"), "check", "examples/broken/rendered.yaml",
+                "--no-color");
+        assertFalse(never.stdout().contains("\u001b["), "--no-color wins");
+        JarRun quiet = JarRun.run("check", "-n", "mcp", "examples/broken/rendered.yaml", "-q");
+        assertEquals(1, quiet.exitCode());
+        assertTrue(quiet.stdout().contains(" error ") && !quiet.stdout().contains(" warning "), quiet.stdout());
+        assertFalse(quiet.stdout().contains("Findings per rule"), quiet.stdout());
+    }
+
+    @Test
+    void githubReportAppendsTheMarkdownSummaryToTheStepSummary() throws Exception {
+        Path summary = Files.createTempFile("step-summary", ".md");
+        Files.writeString(summary, "Earlier step\n");
+        Map<String, String> env = new java.util.HashMap<>(REPRODUCIBLE);
+        env.put("GITHUB_STEP_SUMMARY", summary.toString());
+        JarRun run = JarRun.run(null, env, "check", "-n", "mcp", "examples/broken/rendered.yaml", "--report", "github");
+        assertEquals(1, run.exitCode(), run.stderr());
+        String written = Files.readString(summary);
+        assertTrue(written.startsWith("Earlier step\n### mcpolicy: "), written);
+        assertTrue(written.contains("| Rule | Level | Findings |"), written);
+        JarRun text = JarRun.run(null, env, "check", "-n", "mcp", "examples/broken/rendered.yaml");
+        assertEquals(written, Files.readString(summary), "only the github report writes the step summary");
+        assertEquals(1, text.exitCode());
     }
 
     /** Every planted problem of EXPECTED.md is reported by its rule, on its object, on the line it names. */
@@ -169,10 +266,11 @@ class ExamplesIT {
     }
 
     @Test
-    void badOptionPrintsUsageWithExitCodeTwo() throws Exception {
+    void badOptionIsOneLineWithExitCodeTwo() throws Exception {
         JarRun run = JarRun.run("check", "--format", "xml", "examples/rendered/default.yaml");
         assertEquals(2, run.exitCode());
-        assertTrue(run.stderr().contains("Usage: mcpolicy check"), run.stderr());
+        assertEquals(1, run.stderr().lines().count(), run.stderr());
+        assertTrue(run.stderr().contains("see 'mcpolicy check --help'"), run.stderr());
     }
 
     @Test

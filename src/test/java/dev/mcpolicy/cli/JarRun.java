@@ -28,6 +28,8 @@ record JarRun(int exitCode, String stdout, String stderr) {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("NO_COLOR", "1");
+        builder.environment().remove("GITHUB_STEP_SUMMARY");
+        builder.environment().remove("SOURCE_DATE_EPOCH");
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("mcpolicy-out", ".txt");
         Path err = Files.createTempFile("mcpolicy-err", ".txt");

@@ -49,9 +49,12 @@ class SarifReportTest {
         Approval.verify(SampleRun.render(new SarifReport(), SampleRun.empty(), context()), ".sarif");
     }
 
+    /** Test-only address of published rule pages. */
+    static final String DOCS = "https://example.com/mcpolicy/docs/rules/";
+
     @Test
     void sampleRunPassesTheCodeScanningValidator() throws Exception {
-        String sarif = SampleRun.render(new SarifReport(), SampleRun.run(), context());
+        String sarif = SampleRun.render(new SarifReport(), SampleRun.run(), context().withHelpBaseUrl(DOCS));
         Path file = Files.writeString(repository.resolve("../mcpolicy-" + repository.getFileName() + ".sarif"), sarif);
         try {
             SarifValidator.Outcome outcome = SarifValidator.validate(file, repository);
@@ -116,9 +119,26 @@ class SarifReportTest {
                 assertNull(properties.get("security-severity"));
                 assertTrue(properties.get("problem.severity").isTextual());
             }
-            assertEquals("https://github.com/mcpolicy/mcpolicy/blob/main/docs/rules/" + rule.get("id").asText()
-                    + ".md", rule.get("helpUri").asText());
+            assertNull(rule.get("helpUri"), "no link unless the user says where the rule pages are");
+            assertFalse(rule.at("/help/markdown").asText().contains("]("), rule.toString());
+            assertTrue(rule.at("/help/markdown").asText().length() > rule.at("/shortDescription/text").asText().length());
         }
+        assertTrue(sarif(SampleRun.empty(), context()).at("/runs/0/tool/driver/informationUri").isMissingNode());
+    }
+
+    @Test
+    void helpBaseUrlLinksEveryRuleToItsPage() throws IOException {
+        JsonNode driver = sarif(SampleRun.empty(), context().withHelpBaseUrl(DOCS)).at("/runs/0/tool/driver");
+        assertEquals(DOCS, driver.get("informationUri").asText());
+        for (JsonNode rule : driver.get("rules")) {
+            String page = DOCS + rule.get("id").asText() + ".md";
+            assertEquals(page, rule.get("helpUri").asText());
+            assertTrue(rule.at("/help/markdown").asText().endsWith("[Rule documentation](" + page + ")"));
+        }
+        JsonNode placeholder = sarif(SampleRun.empty(),
+                context().withHelpBaseUrl("https://example.com/rules/{rule}.html")).at("/runs/0/tool/driver");
+        assertEquals("https://example.com/rules/", placeholder.get("informationUri").asText());
+        assertEquals("https://example.com/rules/pdb-coverage.html", placeholder.at("/rules/1/helpUri").asText());
     }
 
     @Test

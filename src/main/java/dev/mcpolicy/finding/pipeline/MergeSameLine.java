@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * One finding per rule and line. GitHub identifies an alert by rule, file and the line's fingerprint, so two
  * findings of one rule on one line (a read and a send timeout both missing under one {@code annotations:} key, a
- * values key that also reaches a container's env) would silently become one alert. They are merged here, keeping
- * every message, every environment and the most severe level; the first of each group keeps its place.
+ * values key that also reaches a container's env) would silently become one alert. The SARIF report merges them
+ * here, keeping every message, every environment and the most severe level; every other report shows each finding
+ * with its own message.
  */
 public final class MergeSameLine implements FindingStep {
 

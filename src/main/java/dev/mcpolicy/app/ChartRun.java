@@ -6,6 +6,7 @@ import dev.mcpolicy.chart.ChartInfo;
 import dev.mcpolicy.chart.DocumentIdentity;
 import dev.mcpolicy.chart.Environment;
 import dev.mcpolicy.chart.HelmLocation;
+import dev.mcpolicy.chart.HelmNames;
 import dev.mcpolicy.chart.HelmRunner;
 import dev.mcpolicy.chart.MappedLocation;
 import dev.mcpolicy.chart.MappingQuery;
@@ -57,6 +58,11 @@ final class ChartRun {
             chart = ChartInfo.read(chartDirectory);
         } catch (ChartException e) {
             problems.add(InputProblem.error(display, 1, 1, e.getMessage()));
+            return new Result(List.of(), List.of(), problems);
+        }
+        Optional<InputProblem> badName = nameProblem(chart, request, loader);
+        if (badName.isPresent()) {
+            problems.add(badName.get());
             return new Result(List.of(), List.of(), problems);
         }
         List<Finding> chartFindings = chartLevel(engine, chart, loader, request.sourceRoot(), problems);
@@ -121,6 +127,31 @@ final class ChartRun {
             }
         }
         return new Result(new ArrayList<>(merged.values()), new ArrayList<>(decisions.values()), problems);
+    }
+
+    /**
+     * A chart name that is not a chart name, or that would be the release name without being a valid one, is refused
+     * before anything runs: the name comes from the chart, and the chart may come from anyone.
+     */
+    private Optional<InputProblem> nameProblem(ChartInfo chart, CheckRequest request, ManifestLoader loader) {
+        Optional<String> badChartName = HelmNames.chartNameProblem(chart.name());
+        Optional<String> badRelease = request.release() == null ? HelmNames.releaseNameProblem(chart.name())
+                : Optional.empty();
+        if (badChartName.isEmpty() && badRelease.isEmpty()) {
+            return Optional.empty();
+        }
+        Path chartYaml = chart.directory().resolve("Chart.yaml");
+        String file = Inputs.display(request.sourceRoot(), chartYaml);
+        LoadResult loaded = loader.loadFile(chartYaml, file);
+        var name = loaded.documents().isEmpty() ? Optional.<dev.mcpolicy.manifest.NodeSpan>empty()
+                : loaded.documents().get(0).positions().get("/name");
+        int line = name.map(span -> span.valueStart().line()).orElse(1);
+        int column = name.map(span -> span.valueStart().column()).orElse(1);
+        String quoted = HelmNames.quoted(chart.name());
+        return Optional.of(InputProblem.error(file, line, column, badChartName.isPresent()
+                ? "chart name " + quoted + " is not valid: " + badChartName.get() + "; the chart was not rendered"
+                : "chart name " + quoted + " cannot be the release name: " + badRelease.get()
+                + "; pass --release NAME to render it"));
     }
 
     /** Chart-level rules ({@code target: chart}) run once per chart, on Chart.yaml and the chart root. */

@@ -1,5 +1,6 @@
 package dev.mcpolicy.app;
 
+import dev.mcpolicy.chart.HelmNames;
 import dev.mcpolicy.cli.VersionProvider;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
@@ -61,8 +62,15 @@ public final class Checker {
         }
     }
 
+    /**
+     * Runs the check.
+     *
+     * @throws UsageException when the request cannot be run as asked: a release or environment name helm would
+     *                        refuse
+     */
     public Outcome run(CheckRequest request) {
         RuleSet rules = loadRules(request);
+        refuseBadNames(request);
         Inputs inputs = Inputs.collect(request, loader, stdin);
         List<InputProblem> problems = new ArrayList<>(inputs.problems());
         Engine engine = new Engine(rules);
@@ -105,6 +113,22 @@ public final class Checker {
             .thenComparingInt(f -> f.primary().column())
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::message);
+
+    /** Release and environment names reach helm or the reports: refused here unless helm would accept them. */
+    private static void refuseBadNames(CheckRequest request) {
+        if (request.release() != null) {
+            HelmNames.releaseNameProblem(request.release()).ifPresent(problem -> {
+                throw new UsageException("--release " + HelmNames.quoted(request.release()) + " is not a valid"
+                        + " release name: " + problem + "; see 'mcpolicy check --help'");
+            });
+        }
+        for (String environment : request.environments().keySet()) {
+            HelmNames.environmentNameProblem(environment).ifPresent(problem -> {
+                throw new UsageException("--env " + HelmNames.quoted(environment) + " is not a valid environment"
+                        + " name: " + problem + "; see 'mcpolicy check --help'");
+            });
+        }
+    }
 
     private static RuleSet loadRules(CheckRequest request) {
         try {

@@ -27,33 +27,35 @@ public record RenderRequest(String release, Path chart, String namespace, Enviro
         return new RenderRequest(release, chart, null, environment, List.of(), List.of(), null, List.of());
     }
 
-    /** The {@code helm template …} arguments after the binary, one array element per argument (no shell). */
+    /**
+     * The {@code helm template …} arguments after the binary, one array element per argument (no shell). Every flag
+     * carries its value in the same element ({@code --set=a=b}), so no value can be read as a flag, and {@code --}
+     * ends the flags before the release name and the chart path: whatever a chart or a user names, helm only ever
+     * sees it as a value.
+     */
     public List<String> arguments() {
-        List<String> args = new java.util.ArrayList<>(List.of("template", release, chart.toString()));
+        List<String> args = new java.util.ArrayList<>(List.of("template"));
         if (namespace != null && !namespace.isBlank()) {
-            args.add("--namespace");
-            args.add(namespace);
+            args.add("--namespace=" + namespace);
         }
         for (Path file : environment.valuesFiles()) {
-            args.add("-f");
-            args.add(file.toString());
+            args.add("--values=" + file.toAbsolutePath().normalize());
         }
         for (String s : set) {
-            args.add("--set");
-            args.add(s);
+            args.add("--set=" + s);
         }
         for (String s : setString) {
-            args.add("--set-string");
-            args.add(s);
+            args.add("--set-string=" + s);
         }
         if (kubeVersion != null && !kubeVersion.isBlank()) {
-            args.add("--kube-version");
-            args.add(kubeVersion);
+            args.add("--kube-version=" + kubeVersion);
         }
         for (String apiVersion : apiVersions) {
-            args.add("--api-versions");
-            args.add(apiVersion);
+            args.add("--api-versions=" + apiVersion);
         }
+        args.add("--");
+        args.add(release);
+        args.add(chart.toAbsolutePath().normalize().toString());
         return args;
     }
 }

@@ -1,0 +1,63 @@
+package dev.mcpolicy.app;
+
+import dev.mcpolicy.chart.RealHelm;
+import dev.mcpolicy.finding.Level;
+import dev.mcpolicy.finding.RunResult;
+import dev.mcpolicy.manifest.ManifestLoader;
+import dev.mcpolicy.report.TextReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Chart mode when the chart cannot be rendered as asked, with the real helm: one clear problem where the cause is. */
+class ChartFailuresTest {
+    @TempDir
+    Path root;
+
+    /** A chart name helm accepts that is no valid release name needs --release, and renders with it. */
+    @Test
+    void aChartNameThatIsNoReleaseNameNeedsRelease() throws Exception {
+        Path chart = chart("My_Server", Map.of("templates/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{ .Release.Name }}}\n"));
+        RunResult refused = run(request(chart, null, Map.of())).result();
+        assertEquals(List.of("chart/Chart.yaml:2:7: chart name 'My_Server' cannot be the release name: a release name is"
+                + " lower-case letters, digits, '-' and '.', and starts and ends with a letter or digit; pass --release"
+                + " NAME to render it"), CheckRuns.errors(refused));
+
+        RunResult rendered = run(request(chart, "my-server", Map.of())).result();
+        assertEquals(List.of(), CheckRuns.errors(rendered));
+    }
+
+    private Path chart(String name, Map<String, String> files) throws IOException {
+        Path chart = root.resolve("chart");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: " + name + "\nversion: 0.1.0\n"
+                + "appVersion: \"1.0.0\"\n");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.createDirectories(chart.resolve(file.getKey()).getParent());
+            Files.writeString(chart.resolve(file.getKey()), file.getValue());
+        }
+        return chart;
+    }
+
+    private CheckRequest request(Path chart, String release, Map<String, List<Path>> environments) {
+        return new CheckRequest(List.of(chart.toString()), List.of(), "default", release, environments,
+                CheckRequest.ChartOptions.none(), RealHelm.binary().toString(), root, Map.of(), Level.ERROR);
+    }
+
+    private static Checker.Outcome run(CheckRequest request) {
+        return new Checker(new ManifestLoader(), new ByteArrayInputStream(new byte[0])).run(request);
+    }
+}

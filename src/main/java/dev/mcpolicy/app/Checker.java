@@ -65,13 +65,19 @@ public final class Checker {
     /**
      * Runs the check.
      *
-     * @throws UsageException when the request cannot be run as asked: a release or environment name helm would
-     *                        refuse
+     * @throws UsageException when the request cannot be run as asked: chart-mode options without a chart input, a
+     *                        release or environment name helm would refuse
      */
     public Outcome run(CheckRequest request) {
         RuleSet rules = loadRules(request);
         refuseBadNames(request);
         Inputs inputs = Inputs.collect(request, loader, stdin);
+        List<String> chartOnly = request.chartOnlyOptions();
+        if (!chartOnly.isEmpty() && inputs.charts().isEmpty()) {
+            throw new UsageException(String.join(", ", chartOnly) + (chartOnly.size() == 1 ? " applies" : " apply")
+                    + " to charts only, and no PATH is a chart (a folder with Chart.yaml, or one holding charts);"
+                    + " see 'mcpolicy check --help'");
+        }
         List<InputProblem> problems = new ArrayList<>(inputs.problems());
         Engine engine = new Engine(rules);
 

@@ -176,6 +176,15 @@ class ExamplesIT {
     }
 
     @Test
+    void chartOptionsWithoutAChartAreOneUsageLine() throws Exception {
+        JarRun run = JarRun.run("check", "examples/rendered/staging.yaml", "--env", "staging=missing.yaml");
+        assertEquals(2, run.exitCode());
+        assertEquals("mcpolicy check: --env applies to charts only, and no PATH is a chart (a folder with Chart.yaml, or"
+                + " one holding charts); see 'mcpolicy check --help'", run.stderr().strip());
+        assertEquals("", run.stdout());
+    }
+
+    @Test
     void failOnNeverAlwaysExitsZeroOnFindings() throws Exception {
         JarRun run = JarRun.run("check", "--fail-on", "never", "examples/broken/rendered.yaml");
         assertEquals(0, run.exitCode(), run.stderr());

@@ -73,6 +73,14 @@ class HelmPluginIT {
         assertFalse(test.path("mcpServer").asBoolean(), test.toString());
     }
 
+    /** The plugin hands its helm over without --helm, so rendered files (no chart) are checked through it too. */
+    @Test
+    void renderedFilesAreCheckedThroughThePlugin() throws Exception {
+        EndToEnd.Run run = helmRun("mcpolicy", "examples/rendered/staging.yaml", "-n", "mcp", "--format", "json");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(JSON.readTree(run.stdout()).path("summary").path("successful").asBoolean(), run.stdout());
+    }
+
     @Test
     void theBrokenChartFailsWithFindingsOnItsSourceLines() throws Exception {
         EndToEnd.Run run = helmRun("mcpolicy", "examples/broken/chart", "-f", "examples/broken/values-leaky.yaml",

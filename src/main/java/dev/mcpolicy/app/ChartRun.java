@@ -22,6 +22,7 @@ import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.InputProblem;
+import dev.mcpolicy.manifest.KubernetesObjects;
 import dev.mcpolicy.manifest.LoadResult;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.manifest.ManifestLoader;
@@ -46,6 +47,15 @@ final class ChartRun {
     ChartRun(Path chartDirectory, String display) {
         this.chartDirectory = chartDirectory;
         this.display = display;
+    }
+
+    Path directory() {
+        return chartDirectory;
+    }
+
+    /** The chart folder as reports name it. */
+    String display() {
+        return display;
     }
 
     record Result(List<Finding> findings, List<ServerDecision> decisions, List<InputProblem> problems) {
@@ -94,6 +104,12 @@ final class ChartRun {
             LoadResult rendered = loader.loadText(renderName, ((RenderResult) outcome).text());
             problems.addAll(rendered.problems());
             problems.addAll(Checker.notObjects(rendered.documents()));
+            if (rendered.problems().isEmpty() && rendered.documents().stream()
+                    .allMatch(document -> KubernetesObjects.whyNotAnObject(document.content()).isPresent())) {
+                problems.add(InputProblem.error(display, 1, 1, "helm template rendered no Kubernetes object"
+                        + (matrix ? " [" + environment.name() + "]" : "") + ", so nothing was checked; the values may"
+                        + " switch every template off"));
+            }
 
             List<ManifestDocument> values = new ArrayList<>();
             List<Path> valuesFiles = new ArrayList<>();

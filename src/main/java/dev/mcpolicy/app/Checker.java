@@ -79,6 +79,7 @@ public final class Checker {
                     + " see 'mcpolicy check --help'");
         }
         List<InputProblem> problems = new ArrayList<>(inputs.problems());
+        problems.addAll(inputs.emptyInputs());
         Engine engine = new Engine(rules);
 
         List<ManifestDocument> values = new ArrayList<>();

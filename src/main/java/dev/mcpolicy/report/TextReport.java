@@ -32,7 +32,8 @@ public final class TextReport implements Report {
         appendFindings(run.findings(), ansi, text);
         appendDecisions(run.decisions(), ansi, text);
         appendProblems(run.problems(), ansi, text);
-        if (run.findings().isEmpty()) {
+        if (run.findings().isEmpty() && run.problems().isEmpty()) {
+            // next to input problems it would read as a pass of input that was never checked
             text.append(ansi.green("No findings.")).append('\n');
         }
         text.append(ansi.bold(Summary.of(run).oneLine())).append('\n');

@@ -26,6 +26,15 @@ class ChartFailuresTest {
     @TempDir
     Path root;
 
+    @Test
+    void aChartThatRendersNothingCheckedNothing() throws Exception {
+        Path chart = chart("quiet", Map.of("templates/cm.yaml",
+                "{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n{{- end }}\n"));
+        RunResult result = run(request(chart, null, Map.of())).result();
+        assertEquals(List.of("chart:1:1: helm template rendered no Kubernetes object, so nothing was checked; the"
+                + " values may switch every template off"), CheckRuns.errors(result));
+    }
+
     /** A chart name helm accepts that is no valid release name needs --release, and renders with it. */
     @Test
     void aChartNameThatIsNoReleaseNameNeedsRelease() throws Exception {

@@ -29,9 +29,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One check run, in the order data flows: load the inputs, build the resource graph, run the rules, and
@@ -92,13 +94,16 @@ public final class Checker {
             problems.addAll(loaded.problems());
         }
 
-        List<Finding> findings = new ArrayList<>();
+        Set<Finding> findings = new LinkedHashSet<>();
         List<ServerDecision> decisions = new ArrayList<>();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
             problems.addAll(notObjects(inputs.manifests()));
-            ResourceGraph graph = ResourceGraph.build(inputs.manifests(), request.releaseNamespace());
-            findings.addAll(engine.run(graph, values));
-            decisions.addAll(decisions(graph));
+            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace());
+            problems.addAll(split.problems());
+            for (RenderSplit.Render render : split.renders()) {
+                findings.addAll(engine.run(render.graph(), values));
+                decisions.addAll(decisions(render.graph()));
+            }
         }
         for (ChartRun chart : inputs.charts()) {
             ChartRun.Result result = chart.check(engine, request, loader);
@@ -106,11 +111,12 @@ public final class Checker {
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());
         }
-        findings.sort(FINDING_ORDER);
-        findings = new ArrayList<>(SameLineFindings.merge(findings));
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(FINDING_ORDER);
+        sorted = new ArrayList<>(SameLineFindings.merge(sorted));
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
-        RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList());
+        RunResult result = new RunResult(inputs.names(), sorted, decisions, problems.stream().distinct().toList());
         return new Outcome(result, rules, inputs.texts());
     }
 

@@ -110,6 +110,8 @@ final class ChartRun {
                         + (matrix ? " [" + environment.name() + "]" : "") + ", so nothing was checked; the values may"
                         + " switch every template off"));
             }
+            UnreadDocuments unread = UnreadDocuments.of(rendered.documents(), rendered.problems());
+            unread.note().ifPresent(problems::add);
 
             List<ManifestDocument> values = new ArrayList<>();
             List<Path> valuesFiles = new ArrayList<>();
@@ -133,7 +135,7 @@ final class ChartRun {
 
             ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace());
             String environmentName = matrix ? environment.name() : null;
-            for (Finding finding : engine.run(graph, values)) {
+            for (Finding finding : engine.run(graph, values, unread.gaps())) {
                 Finding mapped = mapToSource(finding, rendered.documents(), identities, mapper);
                 merge(merged, mapped, environmentName);
             }

@@ -100,8 +100,12 @@ public final class Checker {
             problems.addAll(notObjects(inputs.manifests()));
             RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace());
             problems.addAll(split.problems());
+            boolean single = split.renders().size() == 1;
             for (RenderSplit.Render render : split.renders()) {
-                findings.addAll(engine.run(render.graph(), values));
+                UnreadDocuments unread = UnreadDocuments.of(render.documents(),
+                        single ? inputs.problems() : problemsOf(render, inputs.problems()));
+                unread.note().ifPresent(problems::add);
+                findings.addAll(engine.run(render.graph(), values, unread.gaps()));
                 decisions.addAll(decisions(render.graph()));
             }
         }
@@ -141,6 +145,13 @@ public final class Checker {
                         + " name: " + problem + "; see 'mcpolicy check --help'");
             });
         }
+    }
+
+    /** The problems met in the files of one render, when the rendered inputs were split into renders per file. */
+    private static List<InputProblem> problemsOf(RenderSplit.Render render, List<InputProblem> problems) {
+        Set<String> files = new java.util.HashSet<>();
+        render.documents().forEach(document -> files.add(document.file()));
+        return problems.stream().filter(problem -> files.contains(problem.file())).toList();
     }
 
     private static RuleSet loadRules(CheckRequest request) {

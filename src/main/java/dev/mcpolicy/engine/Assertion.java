@@ -34,6 +34,15 @@ public interface Assertion {
         return Optional.empty();
     }
 
+    /**
+     * Violation kinds that claim an object is missing from the render (nothing selected, a target or a Service not
+     * there). The engine withholds them while the render has {@link RenderGaps}: the object may be in the document
+     * that could not be read.
+     */
+    default Set<String> absenceKinds(JsonNode config, MechanismRegistry registry) {
+        return Set.of();
+    }
+
     /** @param config the configuration with parameters substituted */
     List<Violation> check(Target target, JsonNode config, EvaluationContext context);
 }

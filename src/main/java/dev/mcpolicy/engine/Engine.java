@@ -38,7 +38,15 @@ public final class Engine {
      * sorted by file, line, column, rule id and message; duplicates dropped.
      */
     public List<Finding> run(ResourceGraph graph, List<ManifestDocument> valuesDocuments) {
-        return runAll(new EvaluationContext(graph, valuesDocuments, new SecretScanner()), Scope.RENDER);
+        return run(graph, valuesDocuments, RenderGaps.none());
+    }
+
+    /**
+     * Like {@link #run(ResourceGraph, List)} for a render some documents of which could not be read: violations that
+     * claim an object is missing are withheld then ({@link RenderGaps}).
+     */
+    public List<Finding> run(ResourceGraph graph, List<ManifestDocument> valuesDocuments, RenderGaps gaps) {
+        return runAll(new EvaluationContext(graph, valuesDocuments, new SecretScanner(), null, gaps), Scope.RENDER);
     }
 
     /**
@@ -93,8 +101,12 @@ public final class Engine {
             JsonNode config = ParameterSubstitution.apply(check.path("assert").path(assertionName), parameters);
             Where where = new Where(ParameterSubstitution.apply(check.path("where"), parameters));
             CheckLevels levels = CheckLevels.of(rule, check);
+            Set<String> withheld = context.gaps().isEmpty() ? Set.of() : assertion.absenceKinds(config, registry);
             for (Target target : selector.select(context, where)) {
                 for (Violation violation : assertion.check(target, config, context)) {
+                    if (withheld.contains(violation.kind())) {
+                        continue;
+                    }
                     String template = template(check, assertion, violation.kind());
                     Map<String, String> values = new HashMap<>(parameterText);
                     values.putAll(commonPlaceholders(target));

@@ -16,6 +16,7 @@ public final class EvaluationContext {
     private final List<ManifestDocument> valuesDocuments;
     private final SecretScanner secretScanner;
     private final ChartContext chart;
+    private final RenderGaps gaps;
     private final Map<String, Object> memo = new HashMap<>();
 
     public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
@@ -25,10 +26,22 @@ public final class EvaluationContext {
     /** @param chart the chart in chart mode, or null (manifest mode) */
     public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner,
                              ChartContext chart) {
+        this(graph, valuesDocuments, secretScanner, chart, RenderGaps.none());
+    }
+
+    /** @param gaps documents of the render that could not be read */
+    public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner,
+                             ChartContext chart, RenderGaps gaps) {
         this.graph = graph;
         this.valuesDocuments = List.copyOf(valuesDocuments);
         this.secretScanner = secretScanner;
         this.chart = chart;
+        this.gaps = gaps;
+    }
+
+    /** Documents of the render that could not be read; absence violations are withheld while there are any. */
+    public RenderGaps gaps() {
+        return gaps;
     }
 
     /** The chart being checked, empty in manifest mode. */

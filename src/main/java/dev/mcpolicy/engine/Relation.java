@@ -13,5 +13,13 @@ public interface Relation {
 
     Set<String> placeholders();
 
+    /**
+     * True when a violation of this relation claims that an object is missing from the render (see
+     * {@link RenderGaps}).
+     */
+    default boolean claimsAbsence() {
+        return false;
+    }
+
     List<Violation> check(Target target, EvaluationContext context);
 }

@@ -42,6 +42,11 @@ public final class CoveredByPdbRelation implements Relation {
     }
 
     @Override
+    public boolean claimsAbsence() {
+        return true;
+    }
+
+    @Override
     public Set<String> placeholders() {
         return Set.of("podLabels", "pdbNote");
     }

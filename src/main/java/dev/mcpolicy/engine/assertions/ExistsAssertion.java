@@ -46,6 +46,12 @@ public final class ExistsAssertion implements Assertion {
         return Set.of();
     }
 
+    /** Its only violation says the render lacks what it looks for. */
+    @Override
+    public Set<String> absenceKinds(JsonNode config, MechanismRegistry registry) {
+        return Set.of(Violation.DEFAULT);
+    }
+
     @Override
     public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
                                                  Map<String, RuleDefinition.Parameter> parameters,

@@ -42,6 +42,12 @@ public final class RelationAssertion implements Assertion {
     }
 
     @Override
+    public Set<String> absenceKinds(JsonNode config, MechanismRegistry registry) {
+        return registry.relation(config.path("name").asText()).filter(Relation::claimsAbsence)
+                .map(relation -> Set.of(Violation.DEFAULT)).orElse(Set.of());
+    }
+
+    @Override
     public List<CheckValidator.Problem> validate(JsonNode config, String pointer, Selector selector,
                                                  Map<String, RuleDefinition.Parameter> parameters,
                                                  MechanismRegistry registry) {

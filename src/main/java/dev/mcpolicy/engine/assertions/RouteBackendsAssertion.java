@@ -47,6 +47,12 @@ public final class RouteBackendsAssertion implements Assertion {
         return Set.of(NO_PORT, MISSING_SERVICE, MISSPELLED_SERVICE);
     }
 
+    /** A Service that is not in the render (misspelled or not) may be in a document that could not be read. */
+    @Override
+    public Set<String> absenceKinds(JsonNode config, MechanismRegistry registry) {
+        return Set.of(MISSING_SERVICE, MISSPELLED_SERVICE);
+    }
+
     @Override
     public Set<String> placeholders(JsonNode config, MechanismRegistry registry) {
         return Set.of("service", "port", "servicePorts", "serviceNote");

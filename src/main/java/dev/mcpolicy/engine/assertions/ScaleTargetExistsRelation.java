@@ -33,6 +33,11 @@ public final class ScaleTargetExistsRelation implements Relation {
     }
 
     @Override
+    public boolean claimsAbsence() {
+        return true;
+    }
+
+    @Override
     public Set<String> placeholders() {
         return Set.of("targetRef", "hint");
     }

@@ -46,6 +46,11 @@ public final class SelectsPodsRelation implements Relation {
     }
 
     @Override
+    public boolean claimsAbsence() {
+        return true;
+    }
+
+    @Override
     public Set<String> placeholders() {
         return Set.of("selector", "selectorNote");
     }

@@ -5,6 +5,7 @@ import dev.mcpolicy.chart.ChartException;
 import dev.mcpolicy.chart.ChartInfo;
 import dev.mcpolicy.chart.DocumentIdentity;
 import dev.mcpolicy.chart.Environment;
+import dev.mcpolicy.chart.HelmError;
 import dev.mcpolicy.chart.HelmLocation;
 import dev.mcpolicy.chart.HelmNames;
 import dev.mcpolicy.chart.HelmRunner;
@@ -91,13 +92,16 @@ final class ChartRun {
         Map<String, ServerDecision> decisions = new LinkedHashMap<>();
         List<Environment> environments = environments(request);
         boolean matrix = !request.environments().isEmpty();
+        List<String> setArguments = new ArrayList<>(request.chartOptions().set());
+        setArguments.addAll(request.chartOptions().setString());
+        Map<InputProblem, List<String>> failures = new LinkedHashMap<>();
         for (Environment environment : environments) {
             RenderOutcome outcome = runner.render(new RenderRequest(release, chartDirectory, request.releaseNamespace(),
                     environment, request.chartOptions().set(), request.chartOptions().setString(),
                     request.chartOptions().kubeVersion(), request.chartOptions().apiVersions()));
             if (outcome instanceof RenderFailure failure) {
-                problems.add(InputProblem.error(display, 1, 1, failure.oneLine()
-                        + (failure.stderr().isBlank() ? "" : ": " + oneLine(failure.stderr()))));
+                failures.computeIfAbsent(failureProblem(failure, chart, environment, setArguments, root),
+                        key -> new ArrayList<>()).add(environment.name());
                 continue;
             }
             String renderName = "<helm template " + display + (matrix ? " --env " + environment.name() : "") + ">";
@@ -125,8 +129,6 @@ final class ChartRun {
                 problems.addAll(loaded.problems());
             }
 
-            List<String> setArguments = new ArrayList<>(request.chartOptions().set());
-            setArguments.addAll(request.chartOptions().setString());
             SourceMapper mapper = SourceMapper.create(chart, environment, setArguments, root);
             for (String problem : mapper.problems()) {
                 problems.add(InputProblem.note(display, 1, 1, problem));
@@ -144,6 +146,8 @@ final class ChartRun {
                         mapDecision(decision, graph, identities, mapper));
             }
         }
+        failures.forEach((problem, names) -> problems.add(matrix ? InputProblem.error(problem.file(), problem.line(),
+                problem.column(), problem.message() + " [" + String.join(", ", names) + "]") : problem));
         return new Result(new ArrayList<>(merged.values()), new ArrayList<>(decisions.values()), problems);
     }
 
@@ -170,6 +174,24 @@ final class ChartRun {
                 ? "chart name " + quoted + " is not valid: " + badChartName.get() + "; the chart was not rendered"
                 : "chart name " + quoted + " cannot be the release name: " + badRelease.get()
                 + "; pass --release NAME to render it"));
+    }
+
+    /**
+     * A failed render as one input problem: at the template line helm names (its path inside the chart mapped to the
+     * file), else at the chart folder; helm's error in full.
+     */
+    private InputProblem failureProblem(RenderFailure failure, ChartInfo chart, Environment environment,
+                                        List<String> setArguments, Path root) {
+        Optional<HelmError.TemplatePlace> place = HelmError.of(failure.stderr()).template();
+        if (place.isPresent()) {
+            Optional<Path> template = SourceMapper.create(chart, environment, setArguments, root)
+                    .templateFile(place.get().path());
+            if (template.isPresent()) {
+                return InputProblem.error(Inputs.display(root, template.get()), place.get().line(),
+                        place.get().column(), failure.message());
+            }
+        }
+        return InputProblem.error(display, 1, 1, failure.message());
     }
 
     /** Chart-level rules ({@code target: chart}) run once per chart, on Chart.yaml and the chart root. */
@@ -297,12 +319,5 @@ final class ChartRun {
         return new Finding(finding.ruleId(), finding.level(), finding.message(), finding.primary(), finding.rendered(),
                 finding.object(), finding.pointer(), finding.helmSource(), finding.related(), environments,
                 finding.properties());
-    }
-
-    private static String oneLine(String text) {
-        String trimmed = text.strip();
-        int newline = trimmed.indexOf('\n');
-        String first = newline < 0 ? trimmed : trimmed.substring(0, newline) + " …";
-        return first.length() > 400 ? first.substring(0, 400) + " …" : first;
     }
 }

@@ -107,9 +107,7 @@ public final class HelmRunner {
         if (stderr.contains(HELM_MISSING_DEPENDENCY)) {
             return dependencyAdvice(chartName, null);
         }
-        String reason = stderr.lines().map(String::strip).filter(l -> l.startsWith("Error:")).findFirst()
-                .map(l -> l.substring("Error:".length()).strip())
-                .orElseGet(() -> stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(""));
+        String reason = HelmError.of(stderr).text();
         return "helm template failed (exit " + exit + ")" + (reason.isEmpty() ? "" : ": " + reason);
     }
 

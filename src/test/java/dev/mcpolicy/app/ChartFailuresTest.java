@@ -27,6 +27,43 @@ class ChartFailuresTest {
     Path root;
 
     @Test
+    void aTemplateErrorIsReportedOnceAtTheTemplateLineHelmNames() throws Exception {
+        Path chart = chart("mcp-server", Map.of("templates/deployment.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: {{ .Release.Name }}
+                  labels:
+                    tier: {{ required "tier must be set; pass --set tier=…, it names the node pool the server runs on" .Values.tier }}
+                """));
+        Map<String, List<Path>> environments = new LinkedHashMap<>();
+        environments.put("staging", List.of());
+        environments.put("production", List.of());
+        Checker.Outcome outcome = run(request(chart, null, environments));
+
+        RunResult result = outcome.result();
+        assertEquals(List.of("chart/templates/deployment.yaml:6:13: helm template failed (exit 1): execution error at"
+                + " (mcp-server/templates/deployment.yaml:6:13): tier must be set; pass --set tier=…, it names the node"
+                + " pool the server runs on [staging, production]"), CheckRuns.errors(result));
+        StringWriter text = new StringWriter();
+        new TextReport().write(result, outcome.reportContext(root, false, null), text);
+        assertFalse(text.toString().contains("No findings."), text.toString());
+    }
+
+    @Test
+    void anErrorInASubchartPointsAtTheSubchartsTemplate() throws Exception {
+        Path chart = chart("umbrella", Map.of(
+                "templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n",
+                "charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 0.1.0\n",
+                "charts/db/templates/sts.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.a.b.c }}\n"));
+        RunResult result = run(request(chart, null, Map.of())).result();
+        List<String> errors = CheckRuns.errors(result);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("chart/charts/db/templates/sts.yaml:4:"), errors.get(0));
+        assertTrue(errors.get(0).contains("nil pointer evaluating"), errors.get(0));
+    }
+
+    @Test
     void aChartThatRendersNothingCheckedNothing() throws Exception {
         Path chart = chart("quiet", Map.of("templates/cm.yaml",
                 "{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n{{- end }}\n"));

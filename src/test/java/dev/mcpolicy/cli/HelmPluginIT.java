@@ -3,6 +3,7 @@ package dev.mcpolicy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpolicy.chart.RealHelm;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,24 @@ class HelmPluginIT {
         assertEquals(0, install.exitCode(), install.describe());
         EndToEnd.Run list = helmRun("plugin", "list");
         assertTrue(list.stdout().lines().anyMatch(line -> line.startsWith("mcpolicy")), list.stdout());
+    }
+
+    /**
+     * {@code helm plugin install} links the plugin folder into the temporary helm home; the link is removed here, so
+     * JUnit's clean-up does not warn about a link that leads out of its temporary folder.
+     */
+    @AfterAll
+    static void removeThePluginLink() throws Exception {
+        Path plugins = helmHome.resolve("data/plugins");
+        if (Files.isDirectory(plugins)) {
+            try (var entries = Files.list(plugins)) {
+                for (Path entry : entries.toList()) {
+                    if (Files.isSymbolicLink(entry)) {
+                        Files.delete(entry);
+                    }
+                }
+            }
+        }
     }
 
     private static EndToEnd.Run helmRun(String... arguments) {

@@ -67,7 +67,8 @@ public final class HelmRunner {
 
     private RenderOutcome run(RenderRequest request, String chartName, String environment) {
         List<String> command = new ArrayList<>();
-        command.add(helm.toString());
+        // absolute: helm starts in the sandbox's folder, where a relative --helm path would name nothing
+        command.add(helm.toAbsolutePath().toString());
         command.addAll(request.arguments());
         Path stdout = null;
         Path stderr = null;

@@ -92,7 +92,8 @@ class HelmRunnerTest {
         Path dump = dir.resolve("env.txt");
         Path fake = executable(dir.resolve("fake-helm"), "#!/bin/sh\n/usr/bin/env > '" + dump + "'\n"
                 + "echo \"CWD=$(pwd)\" >> '" + dump + "'\necho 'kind: ConfigMap'\n");
-        assertInstanceOf(RenderResult.class, new HelmRunner(fake).render(RenderRequest.of("rel",
+        Path relative = Path.of("").toAbsolutePath().relativize(fake); // --helm may be relative to the working folder
+        assertInstanceOf(RenderResult.class, new HelmRunner(relative).render(RenderRequest.of("rel",
                 CHARTS.resolve("mcp-gateway"), Environment.defaults())));
 
         Map<String, String> env = new java.util.TreeMap<>();

@@ -25,7 +25,15 @@ case "${1:-}" in
     shift ;;
 esac
 
-set -- --helm "${HELM_BIN:-helm}" "$@"
+# The helm that invoked the plugin renders the charts. It is handed over as MCPOLICY_HELM rather than --helm, which
+# is a chart-only option (a usage error when only rendered files are checked).
+helm_bin="${HELM_BIN:-helm}"
+case "$helm_bin" in
+  */*) ;;
+  *) helm_bin=$(command -v "$helm_bin" || printf '%s' "$helm_bin") ;;
+esac
+MCPOLICY_HELM="$helm_bin"
+export MCPOLICY_HELM
 if [ -n "${HELM_NAMESPACE:-}" ]; then
   set -- --namespace "$HELM_NAMESPACE" "$@"
 fi

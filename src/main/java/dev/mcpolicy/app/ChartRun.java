@@ -4,7 +4,9 @@ import dev.mcpolicy.chart.ChartException;
 import dev.mcpolicy.chart.ChartInfo;
 import dev.mcpolicy.chart.DocumentIdentity;
 import dev.mcpolicy.chart.Environment;
+import dev.mcpolicy.chart.HelmError;
 import dev.mcpolicy.chart.HelmLocation;
+import dev.mcpolicy.chart.HelmNames;
 import dev.mcpolicy.chart.HelmRunner;
 import dev.mcpolicy.chart.MappedLocation;
 import dev.mcpolicy.chart.MappingQuery;
@@ -19,6 +21,7 @@ import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.InputProblem;
+import dev.mcpolicy.manifest.KubernetesObjects;
 import dev.mcpolicy.manifest.LoadResult;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.manifest.ManifestLoader;
@@ -47,6 +50,15 @@ final class ChartRun {
         this.display = display;
     }
 
+    Path directory() {
+        return chartDirectory;
+    }
+
+    /** The chart folder as reports name it. */
+    String display() {
+        return display;
+    }
+
     record Result(List<Finding> findings, List<ServerDecision> decisions, List<InputProblem> problems) {
     }
 
@@ -64,6 +76,11 @@ final class ChartRun {
             problems.add(InputProblem.error(display, 1, 1, e.getMessage()));
             return new Result(List.of(), List.of(), problems);
         }
+        Optional<InputProblem> badName = nameProblem(chart, request, loader);
+        if (badName.isPresent()) {
+            problems.add(badName.get());
+            return new Result(List.of(), List.of(), problems);
+        }
         List<Finding> findings = new ArrayList<>(chartLevel(engine, chart, loader, request.sourceRoot(), problems));
         HelmLocation helm = HelmLocation.locate(request.helmBinary() == null ? null : Path.of(request.helmBinary()),
                 System.getenv());
@@ -78,20 +95,30 @@ final class ChartRun {
         Map<String, ServerDecision> decisions = new LinkedHashMap<>();
         List<Environment> environments = environments(request);
         boolean matrix = !request.environments().isEmpty();
+        List<String> setArguments = request.chartOptions().assignments();
+        Map<InputProblem, List<String>> failures = new LinkedHashMap<>();
         for (Environment environment : environments) {
             RenderOutcome outcome = runner.render(new RenderRequest(release, chartDirectory, request.releaseNamespace(),
                     environment, request.chartOptions().set(), request.chartOptions().setString(),
                     request.chartOptions().kubeVersion(), request.chartOptions().apiVersions(),
                     request.chartOptions().setFile(), request.chartOptions().setJson()));
             if (outcome instanceof RenderFailure failure) {
-                problems.add(InputProblem.error(display, 1, 1, failure.oneLine()
-                        + (failure.stderr().isBlank() ? "" : ": " + oneLine(failure.stderr()))));
+                failures.computeIfAbsent(failureProblem(failure, chart, environment, setArguments, root),
+                        key -> new ArrayList<>()).add(environment.name());
                 continue;
             }
             String renderName = "<helm template " + display + (matrix ? " --env " + environment.name() : "") + ">";
             LoadResult rendered = loader.loadText(renderName, ((RenderResult) outcome).text());
             problems.addAll(rendered.problems());
             problems.addAll(Checker.notObjects(rendered.documents()));
+            if (rendered.problems().isEmpty() && rendered.documents().stream()
+                    .allMatch(document -> KubernetesObjects.whyNotAnObject(document.content()).isPresent())) {
+                problems.add(InputProblem.error(display, 1, 1, "helm template rendered no Kubernetes object"
+                        + (matrix ? " [" + environment.name() + "]" : "") + ", so nothing was checked; the values may"
+                        + " switch every template off"));
+            }
+            UnreadDocuments unread = UnreadDocuments.of(rendered.documents(), rendered.problems());
+            unread.note().ifPresent(problems::add);
 
             List<ManifestDocument> values = new ArrayList<>();
             List<Path> valuesFiles = new ArrayList<>();
@@ -105,7 +132,7 @@ final class ChartRun {
                 problems.addAll(loaded.problems());
             }
 
-            SourceMapper mapper = SourceMapper.create(chart, environment, request.chartOptions().assignments(), root);
+            SourceMapper mapper = SourceMapper.create(chart, environment, setArguments, root);
             for (String problem : mapper.problems()) {
                 problems.add(InputProblem.note(display, 1, 1, problem));
             }
@@ -113,7 +140,7 @@ final class ChartRun {
             Map<ManifestDocument, DocumentIdentity> identities = ChartMapping.identities(rendered.documents());
 
             ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace());
-            for (Finding finding : engine.run(graph, values)) {
+            for (Finding finding : engine.run(graph, values, unread.gaps())) {
                 findings.add(matrix ? finding.withEnvironments(List.of(environment.name())) : finding);
             }
             for (ServerDecision decision : Checker.decisions(graph)) {
@@ -121,7 +148,52 @@ final class ChartRun {
                         mapDecision(decision, graph, identities, mapper));
             }
         }
+        failures.forEach((problem, names) -> problems.add(matrix ? InputProblem.error(problem.file(), problem.line(),
+                problem.column(), problem.message() + " [" + String.join(", ", names) + "]") : problem));
         return new Result(findings, new ArrayList<>(decisions.values()), problems);
+    }
+
+    /**
+     * A chart name that is not a chart name, or that would be the release name without being a valid one, is refused
+     * before anything runs: the name comes from the chart, and the chart may come from anyone.
+     */
+    private Optional<InputProblem> nameProblem(ChartInfo chart, CheckRequest request, ManifestLoader loader) {
+        Optional<String> badChartName = HelmNames.chartNameProblem(chart.name());
+        Optional<String> badRelease = request.release() == null ? HelmNames.releaseNameProblem(chart.name())
+                : Optional.empty();
+        if (badChartName.isEmpty() && badRelease.isEmpty()) {
+            return Optional.empty();
+        }
+        Path chartYaml = chart.directory().resolve("Chart.yaml");
+        String file = Inputs.display(request.sourceRoot(), chartYaml);
+        LoadResult loaded = loader.loadFile(chartYaml, file);
+        var name = loaded.documents().isEmpty() ? Optional.<dev.mcpolicy.manifest.NodeSpan>empty()
+                : loaded.documents().get(0).positions().get("/name");
+        int line = name.map(span -> span.valueStart().line()).orElse(1);
+        int column = name.map(span -> span.valueStart().column()).orElse(1);
+        String quoted = HelmNames.quoted(chart.name());
+        return Optional.of(InputProblem.error(file, line, column, badChartName.isPresent()
+                ? "chart name " + quoted + " is not valid: " + badChartName.get() + "; the chart was not rendered"
+                : "chart name " + quoted + " cannot be the release name: " + badRelease.get()
+                + "; pass --release NAME to render it"));
+    }
+
+    /**
+     * A failed render as one input problem: at the template line helm names (its path inside the chart mapped to the
+     * file), else at the chart folder; helm's error in full.
+     */
+    private InputProblem failureProblem(RenderFailure failure, ChartInfo chart, Environment environment,
+                                        List<String> setArguments, Path root) {
+        Optional<HelmError.TemplatePlace> place = HelmError.of(failure.stderr()).template();
+        if (place.isPresent()) {
+            Optional<Path> template = SourceMapper.create(chart, environment, setArguments, root)
+                    .templateFile(place.get().path());
+            if (template.isPresent()) {
+                return InputProblem.error(Inputs.display(root, template.get()), place.get().line(),
+                        place.get().column(), failure.message());
+            }
+        }
+        return InputProblem.error(display, 1, 1, failure.message());
     }
 
     /** Chart-level rules ({@code target: chart}) run once per chart, on Chart.yaml and the chart root. */
@@ -185,12 +257,5 @@ final class ChartRun {
             }
         }
         return decision;
-    }
-
-    private static String oneLine(String text) {
-        String trimmed = text.strip();
-        int newline = trimmed.indexOf('\n');
-        String first = newline < 0 ? trimmed : trimmed.substring(0, newline) + " …";
-        return first.length() > 400 ? first.substring(0, 400) + " …" : first;
     }
 }

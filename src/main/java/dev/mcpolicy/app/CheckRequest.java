@@ -23,6 +23,33 @@ public record CheckRequest(List<String> inputs, List<Path> valuesFiles, String r
                            Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
                            Path sourceRoot, Map<String, String> parameters, Level failOn) {
 
+    /** The chart-mode options this request sets, as the command line names them (they need a chart input). */
+    public List<String> chartOnlyOptions() {
+        List<String> given = new java.util.ArrayList<>();
+        if (!environments.isEmpty()) {
+            given.add("--env");
+        }
+        if (!chartOptions.set().isEmpty()) {
+            given.add("--set");
+        }
+        if (!chartOptions.setString().isEmpty()) {
+            given.add("--set-string");
+        }
+        if (release != null) {
+            given.add("--release");
+        }
+        if (chartOptions.kubeVersion() != null) {
+            given.add("--kube-version");
+        }
+        if (!chartOptions.apiVersions().isEmpty()) {
+            given.add("--api-versions");
+        }
+        if (helmBinary != null) {
+            given.add("--helm");
+        }
+        return given;
+    }
+
     /** Options passed through to {@code helm template}. */
     public record ChartOptions(List<String> set, List<String> setString, String kubeVersion, List<String> apiVersions,
                                List<String> setFile, List<String> setJson) {

@@ -1,5 +1,6 @@
 package dev.mcpolicy.app;
 
+import dev.mcpolicy.chart.HelmNames;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
@@ -33,6 +34,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One check run, in the order data flows: load the inputs, build the resource graph, run the rules, and
@@ -63,10 +65,24 @@ public final class Checker {
         }
     }
 
+    /**
+     * Runs the check.
+     *
+     * @throws UsageException when the request cannot be run as asked: chart-mode options without a chart input, a
+     *                        release or environment name helm would refuse
+     */
     public Outcome run(CheckRequest request) {
         RuleSet rules = loadRules(request);
+        refuseBadNames(request);
         Inputs inputs = Inputs.collect(request, loader, stdin);
+        List<String> chartOnly = request.chartOnlyOptions();
+        if (!chartOnly.isEmpty() && inputs.charts().isEmpty()) {
+            throw new UsageException(String.join(", ", chartOnly) + (chartOnly.size() == 1 ? " applies" : " apply")
+                    + " to charts only, and no PATH is a chart (a folder with Chart.yaml, or one holding charts);"
+                    + " see 'mcpolicy check --help'");
+        }
         List<InputProblem> problems = new ArrayList<>(inputs.problems());
+        problems.addAll(inputs.emptyInputs());
         Engine engine = new Engine(rules);
 
         List<ManifestDocument> values = new ArrayList<>();
@@ -84,9 +100,16 @@ public final class Checker {
         List<ServerDecision> decisions = new ArrayList<>();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
             problems.addAll(notObjects(inputs.manifests()));
-            ResourceGraph graph = ResourceGraph.build(inputs.manifests(), request.releaseNamespace());
-            findings.addAll(engine.run(graph, values));
-            decisions.addAll(decisions(graph));
+            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace());
+            problems.addAll(split.problems());
+            boolean single = split.renders().size() == 1;
+            for (RenderSplit.Render render : split.renders()) {
+                UnreadDocuments unread = UnreadDocuments.of(render.documents(),
+                        single ? inputs.problems() : problemsOf(render, inputs.problems()));
+                unread.note().ifPresent(problems::add);
+                findings.addAll(engine.run(render.graph(), values, unread.gaps()));
+                decisions.addAll(decisions(render.graph()));
+            }
         }
         for (ChartRun chart : inputs.charts()) {
             ChartRun.Result result = chart.check(engine, request, loader, chartMapping);
@@ -110,6 +133,29 @@ public final class Checker {
     static FindingPipeline pipeline(ChartMapping chartMapping, List<String> environments) {
         return FindingPipeline.of(new SortFindings(), new DropDuplicates(), new LowerInferredErrors(), chartMapping,
                 new MergeEnvironments(environments), new SortFindings());
+    }
+
+    /** Release and environment names reach helm or the reports: refused here unless helm would accept them. */
+    private static void refuseBadNames(CheckRequest request) {
+        if (request.release() != null) {
+            HelmNames.releaseNameProblem(request.release()).ifPresent(problem -> {
+                throw new UsageException("--release " + HelmNames.quoted(request.release()) + " is not a valid"
+                        + " release name: " + problem + "; see 'mcpolicy check --help'");
+            });
+        }
+        for (String environment : request.environments().keySet()) {
+            HelmNames.environmentNameProblem(environment).ifPresent(problem -> {
+                throw new UsageException("--env " + HelmNames.quoted(environment) + " is not a valid environment"
+                        + " name: " + problem + "; see 'mcpolicy check --help'");
+            });
+        }
+    }
+
+    /** The problems met in the files of one render, when the rendered inputs were split into renders per file. */
+    private static List<InputProblem> problemsOf(RenderSplit.Render render, List<InputProblem> problems) {
+        Set<String> files = new java.util.HashSet<>();
+        render.documents().forEach(document -> files.add(document.file()));
+        return problems.stream().filter(problem -> files.contains(problem.file())).toList();
     }
 
     private static RuleSet loadRules(CheckRequest request) {

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Runs the real {@code helm template} (an argument array, never a shell) and returns its output as a value.
- * Never downloads anything: charts with missing dependencies are refused with advice instead.
+ * Never downloads anything: charts with missing dependencies are refused with advice instead, and helm runs in a
+ * {@link HelmSandbox} without the user's environment, repositories or network. A release name helm would refuse is
+ * refused before helm runs ({@link HelmNames}).
  */
 public final class HelmRunner {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -38,6 +41,11 @@ public final class HelmRunner {
     public RenderOutcome render(RenderRequest request) {
         String chartName = request.chart().toString();
         String environment = request.environment().name();
+        Optional<String> badRelease = HelmNames.releaseNameProblem(request.release());
+        if (badRelease.isPresent()) {
+            return new RenderFailure(chartName, environment, "release name " + HelmNames.quoted(request.release())
+                    + " is not valid: " + badRelease.get(), "", -1);
+        }
         ChartInfo chart;
         try {
             chart = ChartInfo.read(request.chart());
@@ -59,14 +67,16 @@ public final class HelmRunner {
 
     private RenderOutcome run(RenderRequest request, String chartName, String environment) {
         List<String> command = new ArrayList<>();
-        command.add(helm.toString());
+        // absolute: helm starts in the sandbox's folder, where a relative --helm path would name nothing
+        command.add(helm.toAbsolutePath().toString());
         command.addAll(request.arguments());
         Path stdout = null;
         Path stderr = null;
-        try {
+        try (HelmSandbox sandbox = HelmSandbox.create()) {
             stdout = Files.createTempFile("mcpolicy-helm-", ".out");
             stderr = Files.createTempFile("mcpolicy-helm-", ".err");
-            Process process = new ProcessBuilder(command)
+            Process process = sandbox.apply(new ProcessBuilder(command))
+                    .directory(sandbox.home().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
@@ -98,9 +108,7 @@ public final class HelmRunner {
         if (stderr.contains(HELM_MISSING_DEPENDENCY)) {
             return dependencyAdvice(chartName, null);
         }
-        String reason = stderr.lines().map(String::strip).filter(l -> l.startsWith("Error:")).findFirst()
-                .map(l -> l.substring("Error:".length()).strip())
-                .orElseGet(() -> stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(""));
+        String reason = HelmError.of(stderr).text();
         return "helm template failed (exit " + exit + ")" + (reason.isEmpty() ? "" : ": " + reason);
     }
 

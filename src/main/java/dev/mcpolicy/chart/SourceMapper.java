@@ -60,6 +60,15 @@ public final class SourceMapper {
         return List.copyOf(problems);
     }
 
+    /**
+     * The file a chart-relative template path names ({@code # Source:} comments and helm's error messages use them:
+     * {@code mcp/templates/cm.yaml}, {@code mcp/charts/db/templates/sts.yaml}), when it is a file of the chart.
+     */
+    public Optional<Path> templateFile(String helmPath) {
+        return Optional.ofNullable(sources.computeIfAbsent(String.valueOf(helmPath), k -> resolveSource(helmPath))
+                .file());
+    }
+
     /** Never throws: when mapping itself goes wrong, the chart's Chart.yaml with a note. */
     public MappedLocation map(MappingQuery query) {
         try {

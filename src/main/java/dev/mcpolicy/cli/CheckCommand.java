@@ -2,6 +2,7 @@ package dev.mcpolicy.cli;
 
 import dev.mcpolicy.app.CheckRequest;
 import dev.mcpolicy.app.Checker;
+import dev.mcpolicy.app.UsageException;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.report.ReportContext;
@@ -168,7 +169,13 @@ public final class CheckCommand implements Callable<Integer> {
                 parseEnvironments(cli), new CheckRequest.ChartOptions(chart.set, chart.setString, chart.kubeVersion,
                 chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold);
 
-        Checker.Outcome outcome = new Checker().run(request);
+        Checker.Outcome outcome;
+        try {
+            outcome = new Checker().run(request);
+        } catch (UsageException e) {
+            cli.getErr().println("mcpolicy check: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        }
         RunResult result = outcome.result();
         for (var problem : result.problems()) {
             cli.getErr().println(problem.oneLine());

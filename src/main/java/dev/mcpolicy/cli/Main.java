@@ -28,6 +28,9 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(new ExceptionHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // An option's value is whatever follows it, even text shaped like one of our options
+        // (--set-string=--set-file=k=v): helm gets it as a value, and names are validated before they reach helm.
+        cli.setAllowOptionsAsOptionParameters(true);
         return cli.execute(args);
     }
 

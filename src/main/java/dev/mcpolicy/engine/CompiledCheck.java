@@ -50,5 +50,10 @@ public record CompiledCheck(Selector selector, Where where, Bound<?> assertion, 
         public List<Violation> check(Target target, EvaluationContext context) {
             return mechanism.check(target, config, context);
         }
+
+        /** The violation kinds that claim an object is missing from the render. */
+        public java.util.Set<String> absenceKinds() {
+            return mechanism.absenceKinds(config);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpolicy.engine;
 
 import dev.mcpolicy.engine.mechanism.ChartContext;
 import dev.mcpolicy.engine.mechanism.EvaluationContext;
+import dev.mcpolicy.engine.mechanism.RenderGaps;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.finding.Certainty;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs compiled rules over a resource graph and the values documents: each check's selector picks targets, its
@@ -36,7 +38,15 @@ public final class Engine {
 
     /** Findings of every render-level check (all but {@code target: chart}) over one render and its values documents. */
     public List<Finding> run(ResourceGraph graph, List<ManifestDocument> valuesDocuments) {
-        return runAll(new EvaluationContext(graph, valuesDocuments, new SecretScanner()), false);
+        return run(graph, valuesDocuments, RenderGaps.none());
+    }
+
+    /**
+     * Like {@link #run(ResourceGraph, List)} for a render some documents of which could not be read: violations that
+     * claim an object is missing are withheld then ({@link RenderGaps}).
+     */
+    public List<Finding> run(ResourceGraph graph, List<ManifestDocument> valuesDocuments, RenderGaps gaps) {
+        return runAll(new EvaluationContext(graph, valuesDocuments, new SecretScanner(), null, gaps), false);
     }
 
     /**
@@ -66,8 +76,12 @@ public final class Engine {
                             List<Finding> findings) {
         Certainty certainty = inferred && check.scope() == CompiledCheck.CheckScope.MCP_SERVER
                 ? Certainty.INFERRED : Certainty.CERTAIN;
+        Set<String> withheld = context.gaps().isEmpty() ? Set.of() : check.assertion().absenceKinds();
         for (Target target : check.selector().select(context, check.where())) {
             for (Violation violation : check.assertion().check(target, context)) {
+                if (withheld.contains(violation.kind())) {
+                    continue;
+                }
                 Map<String, String> values = new HashMap<>(check.parameterText());
                 values.putAll(commonPlaceholders(target));
                 values.putAll(target.placeholders());

@@ -69,7 +69,8 @@ public final class TextReport implements Report {
             if (!options.quiet()) {
                 appendCountsPerRule();
             }
-            if (run.findings().isEmpty()) {
+            if (run.findings().isEmpty() && run.problems().isEmpty()) {
+                // next to input problems it would read as a pass of input that was never checked
                 text.append(style.green("No findings.")).append('\n');
             }
             for (String line : Wrapping.wrap(Summary.of(run).oneLine(), options.width())) {

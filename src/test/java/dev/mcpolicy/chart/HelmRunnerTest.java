@@ -50,13 +50,80 @@ class HelmRunnerTest {
     }
 
     @Test
-    void argumentsAreOneArrayElementEachInHelmOrder() {
+    void argumentsCarryTheirValuesAndEndWithPositionalsAfterDoubleDash() {
         Environment env = new Environment("prod", List.of(Path.of("a.yaml"), Path.of("b.yaml")));
         RenderRequest request = new RenderRequest("rel", Path.of("chart"), "ns", env, List.of("x=1; rm -rf /"),
                 List.of("tag=007"), "1.30.0", List.of("monitoring.coreos.com/v1"));
-        assertEquals(List.of("template", "rel", "chart", "--namespace", "ns", "-f", "a.yaml", "-f", "b.yaml",
-                "--set", "x=1; rm -rf /", "--set-string", "tag=007", "--kube-version", "1.30.0",
-                "--api-versions", "monitoring.coreos.com/v1"), request.arguments());
+        Path here = Path.of("").toAbsolutePath();
+        assertEquals(List.of("template", "--namespace=ns", "--values=" + here.resolve("a.yaml"),
+                "--values=" + here.resolve("b.yaml"), "--set=x=1; rm -rf /", "--set-string=tag=007",
+                "--kube-version=1.30.0", "--api-versions=monitoring.coreos.com/v1", "--", "rel",
+                here.resolve("chart").toString()), request.arguments());
+    }
+
+    @Test
+    void valuesThatLookLikeFlagsStayInsideTheirFlag() {
+        Environment env = new Environment("prod", List.of(Path.of("--set-file=k=secret.txt")));
+        RenderRequest request = new RenderRequest("rel", Path.of("--output-dir=x"), "--repo=http://127.0.0.1:1", env,
+                List.of("--output-dir=x"), List.of("--set-file=k=secret.txt"), "--repo=x", List.of("--debug"));
+        List<String> arguments = request.arguments();
+        int end = arguments.indexOf("--");
+        assertEquals(arguments.size() - 3, end, "the release and the chart path come after --");
+        for (String argument : arguments.subList(1, end)) {
+            assertTrue(argument.matches("--(namespace|values|set|set-string|kube-version|api-versions)=.*"), argument);
+        }
+        assertTrue(arguments.get(end + 2).startsWith("/"), "the chart path is absolute: " + arguments);
+    }
+
+    @Test
+    void aReleaseNameHelmWouldRefuseNeverReachesHelm(@TempDir Path dir) throws IOException {
+        Path marker = dir.resolve("helm-ran");
+        Path fake = executable(dir.resolve("fake-helm"), "#!/bin/sh\ntouch '" + marker + "'\n");
+        for (String release : List.of("--output-dir=x", "--repo=http://127.0.0.1:9", "-x", "Upper", "")) {
+            RenderOutcome outcome = new HelmRunner(fake).render(RenderRequest.of(release, CHARTS.resolve("mcp-gateway"),
+                    Environment.defaults()));
+            RenderFailure failure = assertInstanceOf(RenderFailure.class, outcome, release);
+            assertTrue(failure.message().contains("is not valid"), failure.message());
+            assertFalse(failure.message().contains("\n"));
+        }
+        assertFalse(Files.exists(marker), "helm must not run for an invalid release name");
+    }
+
+    /** helm runs with a fresh home, no inherited variable, refusing proxies, and from a folder of its own. */
+    @Test
+    void helmRunsInASandboxWithoutTheUsersEnvironment(@TempDir Path dir) throws IOException {
+        Path dump = dir.resolve("env.txt");
+        Path fake = executable(dir.resolve("fake-helm"), "#!/bin/sh\n/usr/bin/env > '" + dump + "'\n"
+                + "echo \"CWD=$(pwd)\" >> '" + dump + "'\necho 'kind: ConfigMap'\n");
+        Path relative = Path.of("").toAbsolutePath().relativize(fake); // --helm may be relative to the working folder
+        assertInstanceOf(RenderResult.class, new HelmRunner(relative).render(RenderRequest.of("rel",
+                CHARTS.resolve("mcp-gateway"), Environment.defaults())));
+
+        Map<String, String> env = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(dump)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        Path home = Path.of(env.get("HOME"));
+        assertTrue(home.getFileName().toString().startsWith("mcpolicy-helm-home-"), env.toString());
+        assertFalse(Files.exists(home), "the sandbox is removed after the run");
+        assertEquals(home.toString(), env.get("CWD"));
+        for (String variable : List.of("HELM_CONFIG_HOME", "HELM_CACHE_HOME", "HELM_DATA_HOME", "HELM_REPOSITORY_CONFIG",
+                "HELM_REPOSITORY_CACHE", "HELM_REGISTRY_CONFIG", "HELM_PLUGINS", "KUBECONFIG", "TMPDIR")) {
+            assertTrue(env.get(variable).startsWith(home + "/"), variable + "=" + env.get(variable));
+        }
+        for (String proxy : List.of("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")) {
+            assertEquals(HelmSandbox.REFUSING_PROXY, env.get(proxy), proxy);
+        }
+        assertEquals("", env.get("NO_PROXY"));
+        assertEquals("1", env.get("HELM_NO_PLUGINS"));
+        java.util.Set<String> allowed = new java.util.HashSet<>(new HelmSandbox(home).environment().keySet());
+        allowed.addAll(List.of("PWD", "SHLVL", "_", "CWD")); // set by the shell that runs the fake helm, and ours
+        java.util.Set<String> unexpected = new java.util.TreeSet<>(env.keySet());
+        unexpected.removeAll(allowed);
+        assertEquals(java.util.Set.of(), unexpected, "variables helm must not inherit");
     }
 
     @Test
@@ -64,8 +131,9 @@ class HelmRunnerTest {
         Environment env = new Environment("prod", List.of());
         RenderRequest request = new RenderRequest("rel", Path.of("chart"), null, env, List.of("a=1"), List.of(),
                 null, List.of(), List.of("config=files/app.conf"), List.of("ports=[80,443]"));
-        assertEquals(List.of("template", "rel", "chart", "--set", "a=1", "--set-file", "config=files/app.conf",
-                "--set-json", "ports=[80,443]"), request.arguments());
+        String file = Path.of("files/app.conf").toAbsolutePath().normalize().toString();
+        assertEquals(List.of("template", "--set=a=1", "--set-file=config=" + file, "--set-json=ports=[80,443]", "--",
+                "rel", Path.of("chart").toAbsolutePath().normalize().toString()), request.arguments());
     }
 
     @Test

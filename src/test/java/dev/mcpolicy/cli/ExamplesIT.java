@@ -274,6 +274,42 @@ class ExamplesIT {
     }
 
     @Test
+    void chartOptionsWithoutAChartAreOneUsageLine() throws Exception {
+        JarRun run = JarRun.run("check", "examples/rendered/staging.yaml", "--env", "staging=missing.yaml");
+        assertEquals(2, run.exitCode());
+        assertEquals("mcpolicy check: --env applies to charts only, and no PATH is a chart (a folder with Chart.yaml, or"
+                + " one holding charts); see 'mcpolicy check --help'", run.stderr().strip());
+        assertEquals("", run.stdout());
+    }
+
+    /** A failed helm template piped in is an empty stdin: exit 2, and no "No findings." next to the problem. */
+    @Test
+    void emptyStandardInputIsExitTwo() throws Exception {
+        JarRun run = JarRun.run("", java.util.Map.of(), "check", "-");
+        assertEquals(2, run.exitCode(), run.stderr());
+        assertEquals(1, run.stderr().lines().count(), run.stderr());
+        assertTrue(run.stderr().startsWith("<stdin>:1:1: standard input is empty"), run.stderr());
+        assertFalse(run.stdout().contains("No findings."), run.stdout());
+    }
+
+    /** examples/broken holds chart/ next to its render: the chart is rendered, its templates never parsed as YAML. */
+    @Test
+    void aFolderHoldingAChartChecksTheChartAndTheRenderBesideIt() throws Exception {
+        JarRun run = JarRun.run("check", "-n", "mcp", "examples/broken", "-f", "examples/broken/values-leaky.yaml",
+                "--format", "json");
+        assertEquals(1, run.exitCode(), run.stderr());
+        JsonNode report = JSON.readTree(run.stdout());
+        for (JsonNode problem : report.path("problems")) {
+            assertEquals("note", problem.path("severity").asText(), problem.toString());
+        }
+        List<String> files = new ArrayList<>();
+        report.path("findings").forEach(f -> files.add(f.path("location").path("file").asText()));
+        assertTrue(files.contains("examples/broken/rendered.yaml"), files.toString());
+        assertTrue(files.contains("examples/broken/chart/Chart.yaml"), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("examples/broken/chart/templates/")), files.toString());
+    }
+
+    @Test
     void failOnNeverAlwaysExitsZeroOnFindings() throws Exception {
         JarRun run = JarRun.run("check", "--fail-on", "never", "examples/broken/rendered.yaml");
         assertEquals(0, run.exitCode(), run.stderr());

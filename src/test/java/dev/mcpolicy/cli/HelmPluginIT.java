@@ -3,6 +3,7 @@ package dev.mcpolicy.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpolicy.chart.RealHelm;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,24 @@ class HelmPluginIT {
         assertTrue(list.stdout().lines().anyMatch(line -> line.startsWith("mcpolicy")), list.stdout());
     }
 
+    /**
+     * {@code helm plugin install} links the plugin folder into the temporary helm home; the link is removed here, so
+     * JUnit's clean-up does not warn about a link that leads out of its temporary folder.
+     */
+    @AfterAll
+    static void removeThePluginLink() throws Exception {
+        Path plugins = helmHome.resolve("data/plugins");
+        if (Files.isDirectory(plugins)) {
+            try (var entries = Files.list(plugins)) {
+                for (Path entry : entries.toList()) {
+                    if (Files.isSymbolicLink(entry)) {
+                        Files.delete(entry);
+                    }
+                }
+            }
+        }
+    }
+
     private static EndToEnd.Run helmRun(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(helm.toString());
@@ -71,6 +90,14 @@ class HelmPluginIT {
         assertEquals("examples/mcp-server/templates/deployment.yaml", server.path("location").path("file").asText());
         JsonNode test = decision(report, "Pod", "mcp-server-protocol-test");
         assertFalse(test.path("mcpServer").asBoolean(), test.toString());
+    }
+
+    /** The plugin hands its helm over without --helm, so rendered files (no chart) are checked through it too. */
+    @Test
+    void renderedFilesAreCheckedThroughThePlugin() throws Exception {
+        EndToEnd.Run run = helmRun("mcpolicy", "examples/rendered/staging.yaml", "-n", "mcp", "--format", "json");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(JSON.readTree(run.stdout()).path("summary").path("successful").asBoolean(), run.stdout());
     }
 
     @Test

@@ -46,6 +46,17 @@ class TextReportTest {
         Approval.verify(SampleRun.render(new TextReport(), SampleRun.empty(), context()), ".txt");
     }
 
+    /** "No findings." next to input problems would read as a pass of input that was never checked. */
+    @Test
+    void noFindingsIsNeverSaidNextToInputProblems() {
+        RunResult problemsOnly = new RunResult(List.of("-"), List.of(), List.of(), List.of(
+                dev.mcpolicy.manifest.InputProblem.error("<stdin>", 1, 1, "standard input is empty")));
+        String text = SampleRun.render(new TextReport(), problemsOnly, context());
+        assertFalse(text.contains("No findings."), text);
+        assertTrue(text.contains("standard input is empty"), text);
+        assertTrue(SampleRun.render(new TextReport(), SampleRun.empty(), context()).contains("No findings."));
+    }
+
     @Test
     void summaryLineCountsLevelsFilesAndServers() {
         String text = SampleRun.render(new TextReport(), SampleRun.run(), context());

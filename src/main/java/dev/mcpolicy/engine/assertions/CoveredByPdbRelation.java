@@ -43,6 +43,11 @@ public final class CoveredByPdbRelation implements Relation {
     }
 
     @Override
+    public boolean claimsAbsence() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> placeholders() {
         return Descriptions.of("podLabels", "the workload's pod labels",
                 "pdbNote", "what exists instead: budgets of the namespace that miss, or one in another namespace");

@@ -62,6 +62,12 @@ public final class ExistsAssertion implements Assertion<ExistsAssertion.Config> 
         return EnumSet.allOf(TargetKind.class);
     }
 
+    /** Its only violation says the render lacks what it looks for. */
+    @Override
+    public Set<String> absenceKinds(Config config) {
+        return Set.of(Violation.DEFAULT);
+    }
+
     @Override
     public Map<String, String> placeholders() {
         return Map.of();

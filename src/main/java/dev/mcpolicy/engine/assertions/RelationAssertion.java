@@ -81,6 +81,12 @@ public final class RelationAssertion implements Assertion<RelationAssertion.Conf
     }
 
     @Override
+    public Set<String> absenceKinds(Config config) {
+        Relation relation = relations.get(config.name());
+        return relation != null && relation.claimsAbsence() ? Set.of(Violation.DEFAULT) : Set.of();
+    }
+
+    @Override
     public Map<String, String> violationKinds() {
         return Map.of();
     }

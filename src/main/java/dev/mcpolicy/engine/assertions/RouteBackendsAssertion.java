@@ -48,6 +48,12 @@ public final class RouteBackendsAssertion implements Assertion<RouteBackendsAsse
         return Config.class;
     }
 
+    /** A Service that is not in the render (misspelled or not) may be in a document that could not be read. */
+    @Override
+    public Set<String> absenceKinds(Config config) {
+        return Set.of(MISSING_SERVICE, MISSPELLED_SERVICE);
+    }
+
     @Override
     public Set<TargetKind> accepts() {
         return Set.of(TargetKind.INGRESS);

@@ -34,6 +34,11 @@ public final class ScaleTargetExistsRelation implements Relation {
     }
 
     @Override
+    public boolean claimsAbsence() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> placeholders() {
         return Descriptions.of("targetRef", "Kind/name of the scaleTargetRef",
                 "hint", "objects of that name but another kind (the likely mix-up), else advice");

@@ -43,6 +43,11 @@ public final class SelectsPodsRelation implements Relation {
     }
 
     @Override
+    public boolean claimsAbsence() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> placeholders() {
         return Descriptions.of("selector", "the selector, or \"none\"",
                 "selectorNote", "the closest workloads (pod labels sharing a key), or why it selects nothing");

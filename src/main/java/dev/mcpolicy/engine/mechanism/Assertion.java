@@ -51,6 +51,15 @@ public interface Assertion<C> {
      */
     Map<String, String> violationKinds();
 
+    /**
+     * Violation kinds that claim an object is missing from the render (nothing selected, a target or a Service not
+     * there). The engine withholds them while the render has {@link RenderGaps}: the object may be in the document
+     * that could not be read.
+     */
+    default Set<String> absenceKinds(C config) {
+        return Set.of();
+    }
+
     /** The built-in message for a kind when the check gives none (empty: use the check's {@code message}). */
     default Optional<String> defaultMessage(String kind) {
         return Optional.empty();

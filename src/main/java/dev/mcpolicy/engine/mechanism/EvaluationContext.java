@@ -14,6 +14,7 @@ public final class EvaluationContext {
     private final SecretScanner secretScanner;
     private final ChartContext chart;
     private final RenderFacts facts;
+    private final RenderGaps gaps;
 
     public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
         this(graph, valuesDocuments, secretScanner, null);
@@ -22,11 +23,23 @@ public final class EvaluationContext {
     /** @param chart the chart in chart mode, or null (manifest mode) */
     public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner,
                              ChartContext chart) {
+        this(graph, valuesDocuments, secretScanner, chart, RenderGaps.none());
+    }
+
+    /** @param gaps documents of the render that could not be read */
+    public EvaluationContext(ResourceGraph graph, List<ManifestDocument> valuesDocuments, SecretScanner secretScanner,
+                             ChartContext chart, RenderGaps gaps) {
+        this.gaps = gaps;
         this.graph = graph;
         this.valuesDocuments = List.copyOf(valuesDocuments);
         this.secretScanner = secretScanner;
         this.chart = chart;
         this.facts = new RenderFacts(this.valuesDocuments, secretScanner);
+    }
+
+    /** Documents of the render that could not be read; absence violations are withheld while there are any. */
+    public RenderGaps gaps() {
+        return gaps;
     }
 
     /** The chart being checked, empty in manifest mode. */

@@ -18,5 +18,13 @@ public interface Relation {
     /** What must hold, and an example check, for the rule-language reference. */
     MechanismDoc doc();
 
+    /**
+     * True when a violation of this relation claims that an object is missing from the render (see
+     * {@link RenderGaps}).
+     */
+    default boolean claimsAbsence() {
+        return false;
+    }
+
     List<Violation> check(Target target, EvaluationContext context);
 }

@@ -23,7 +23,13 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ExceptionHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable unexpected) {
+            // picocli hands only Exceptions to the handler; an Error (a stack overflow, say) would end the JVM with a
+            // stack trace and exit 1, which a CI gate reads as "findings" rather than "the check did not run".
+            return ExceptionHandler.report(unexpected, cli.getErr());
+        }
     }
 
     @Override
@@ -35,11 +41,25 @@ public final class Main implements Runnable {
     static final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            cli.getErr().println("mcpolicy: " + message.lines().findFirst().orElse(message));
-            if (System.getenv("MCPOLICY_DEBUG") != null) {
-                ex.printStackTrace(cli.getErr());
+            return report(ex, cli.getErr());
+        }
+
+        /** One line on stderr (a stack trace only with MCPOLICY_DEBUG set) and exit code 2. */
+        static int report(Throwable failure, java.io.PrintWriter err) {
+            String message;
+            if (failure instanceof Error) {
+                message = "internal error (" + failure.getClass().getSimpleName() + "); the check did not finish."
+                        + " Please report it; MCPOLICY_DEBUG=1 prints the stack trace";
+            } else {
+                String text = failure.getMessage() == null || failure.getMessage().isBlank()
+                        ? failure.getClass().getSimpleName() : failure.getMessage();
+                message = text.strip().lines().findFirst().orElse(text);
             }
+            err.println("mcpolicy: " + message);
+            if (System.getenv("MCPOLICY_DEBUG") != null) {
+                failure.printStackTrace(err);
+            }
+            err.flush();
             return ExitCodes.RUN_FAILED;
         }
     }

@@ -1,5 +1,6 @@
 package dev.mcpolicy.cli;
 
+import dev.mcpolicy.secrets.TextMasking;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,7 +54,7 @@ public final class Main implements Runnable {
             } else {
                 String text = failure.getMessage() == null || failure.getMessage().isBlank()
                         ? failure.getClass().getSimpleName() : failure.getMessage();
-                message = text.strip().lines().findFirst().orElse(text);
+                message = TextMasking.mask(text.strip().lines().findFirst().orElse(text));
             }
             err.println("mcpolicy: " + message);
             if (System.getenv("MCPOLICY_DEBUG") != null) {

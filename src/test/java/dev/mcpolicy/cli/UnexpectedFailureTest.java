@@ -29,6 +29,15 @@ class UnexpectedFailureTest {
     }
 
     @Test
+    void anExceptionShowsItsFirstLineWithSecretsMasked() {
+        int[] exit = new int[1];
+        String token = "ghp_" + "aB3dE5".repeat(6); // built at run time: no token-shaped literal in the repository
+        String err = report(new IllegalStateException("cannot use " + token + "\nsecond line"), exit);
+        assertEquals(ExitCodes.RUN_FAILED, exit[0]);
+        assertEquals("mcpolicy: cannot use ghp_****" + System.lineSeparator(), err);
+    }
+
+    @Test
     void anExceptionWithoutAMessageNamesItsType() {
         int[] exit = new int[1];
         assertEquals("mcpolicy: NullPointerException" + System.lineSeparator(),

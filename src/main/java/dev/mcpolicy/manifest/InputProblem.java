@@ -25,7 +25,8 @@ public record InputProblem(String file, int line, int column, Severity severity,
         return new InputProblem(file, Math.max(1, line), Math.max(1, column), Severity.NOTE, message);
     }
 
+    /** {@code file:line:col: message} on one line, control characters in the file name and message escaped. */
     public String oneLine() {
-        return file + ":" + line + ":" + column + ": " + message;
+        return PrintableText.escape(file) + ":" + line + ":" + column + ": " + PrintableText.escape(message);
     }
 }

@@ -7,6 +7,7 @@ import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.manifest.InputProblem;
+import dev.mcpolicy.manifest.PrintableText;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -53,7 +54,7 @@ public final class TextReport implements Report {
             ruleWidth = Math.max(ruleWidth, Ansi.clean(finding.ruleId()).length());
         }
         for (Map.Entry<String, List<Finding>> group : byFile.entrySet()) {
-            text.append(ansi.bold(Ansi.clean(group.getKey()))).append('\n');
+            text.append(ansi.bold(PrintableText.escape(group.getKey()))).append('\n');
             for (Finding finding : group.getValue()) {
                 appendFinding(finding, placeWidth, ruleWidth, ansi, text);
             }
@@ -76,7 +77,7 @@ public final class TextReport implements Report {
             appendDetail("rendered at " + place(rendered), ansi, text);
         }
         if (HelmSources.worthShowing(finding)) {
-            appendDetail("template " + Ansi.clean(finding.helmSource()), ansi, text);
+            appendDetail("template " + PrintableText.escape(finding.helmSource()), ansi, text);
         }
         for (Finding.RelatedLocation related : finding.related()) {
             appendDetail(place(related.location()) + "  " + Ansi.clean(related.message()), ansi, text);
@@ -129,11 +130,11 @@ public final class TextReport implements Report {
     }
 
     private static String place(Location location) {
-        return Ansi.clean(location.shortText());
+        return location.shortText();
     }
 
     private static String problemPlace(InputProblem problem) {
-        return Ansi.clean(problem.file() + ":" + problem.line() + ":" + problem.column());
+        return PrintableText.escape(problem.file()) + ":" + problem.line() + ":" + problem.column();
     }
 
     private static String decisionPlace(ServerDecision decision) {

@@ -38,7 +38,7 @@ public final class Values {
         return node.isArray() ? "list" : "mapping";
     }
 
-    /** A scalar as text (numbers without trailing zeros, {@code .inf}/{@code -.inf}/{@code .nan} as YAML spells them). */
+    /** A scalar as text (numbers without trailing zeros; .inf, -.inf and .nan as YAML spells them). */
     public static String text(JsonNode node) {
         if (node.isNumber()) {
             return finite(node) ? format(node.decimalValue()) : yamlSpelling(node.doubleValue());

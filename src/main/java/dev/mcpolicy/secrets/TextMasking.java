@@ -28,6 +28,8 @@ public final class TextMasking {
     private static final KeyNames KEY_NAMES = new KeyNames(Set.of());
     private static final Pattern URL_USER =
             Pattern.compile("://(?<=[A-Za-z][A-Za-z0-9+.-]{1,30}://)(?<user>[^\\s:/?#@\\[\\]]++)@");
+    /** Longest quoted value read after a credential's name; longer ones are left to the token formats. */
+    private static final int MAX_QUOTED_VALUE = 1024;
     private static final String OPENERS = "({[<";
     private static final String CLOSERS = ")}]>";
     private static final String SEPARATORS = ",;&";
@@ -122,12 +124,19 @@ public final class TextMasking {
         }
         char open = text.charAt(start);
         if (open == '"' || open == '\'') {
-            int close = text.indexOf(open, start + 1);
-            int lineEnd = text.indexOf('\n', start + 1);
-            if (close < 0 || (lineEnd >= 0 && lineEnd < close) || close == start + 1) {
-                return null;
+            // the closing quote on the same line and near: an unclosed quote must not cost a scan to the text's end
+            // for every name that follows it
+            int limit = Math.min(text.length(), start + 1 + MAX_QUOTED_VALUE);
+            for (int i = start + 1; i < limit; i++) {
+                char c = text.charAt(i);
+                if (c == open) {
+                    return i == start + 1 ? null : new int[]{start + 1, i};
+                }
+                if (c == '\n') {
+                    return null;
+                }
             }
-            return new int[]{start + 1, close};
+            return null;
         }
         int end = start;
         int depth = 0;

@@ -110,6 +110,10 @@ class TextMaskingTest {
         texts.add("https://u:p@".repeat(50_000));
         texts.add("x".repeat(500_000) + "://" + "y".repeat(500_000) + "@host");
         texts.add("token: \"" + "a\"".repeat(100_000));
+        texts.add("password: 'a' ".repeat(100_000));
+        texts.add("password: \"a\n".repeat(100_000) + "\"");
+        texts.add("password: \"" + "x".repeat(1_000_000));
+        texts.add("password=(".repeat(100_000));
         for (String text : texts) {
             String masked = TextMasking.mask(text);
             assertEquals(masked, TextMasking.mask(masked));

@@ -59,7 +59,8 @@ public final class HelmRunner {
         }
         for (Path valuesFile : request.environment().valuesFiles()) {
             if (!Files.isRegularFile(valuesFile)) {
-                return new RenderFailure(chartName, environment, "values file not found: " + valuesFile, "", -1);
+                String problem = Files.exists(valuesFile) ? "is not a regular file" : "not found";
+                return new RenderFailure(chartName, environment, "values file " + problem + ": " + valuesFile, "", -1);
             }
         }
         return run(request, chartName, environment);

@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  */
 final class HelperIndex {
     /** What follows {@code define}: the quoted name. */
-    private static final Pattern DEFINE_HEAD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\".*", Pattern.DOTALL);
+    private static final Pattern DEFINE_HEAD = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*+)\".*", Pattern.DOTALL);
     /** A helper call whose context argument keeps {@code .Values} meaning what it means at the call. */
     private static final Pattern ROOT_CONTEXT_CALL = Pattern.compile(
-            "\\b(?:include|template)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s+(\\$|\\.)(?=\\s*(?:\\||\\)|$))");
+            "\\b(?:include|template)\\s+\"((?:[^\"\\\\]|\\\\.)*+)\"\\s+(\\$|\\.)(?=\\s*(?:\\||\\)|$))");
     private static final int MAX_DEPTH = 8;
 
     /** The output and control actions of one define block, in order. */

@@ -1,5 +1,7 @@
 package dev.mcpolicy.chart;
 
+import dev.mcpolicy.secrets.TextMasking;
+
 /**
  * A render that could not be done.
  *
@@ -11,6 +13,12 @@ package dev.mcpolicy.chart;
  */
 public record RenderFailure(String chart, String environment, String message, String stderr, int exitCode)
         implements RenderOutcome {
+
+    /** helm's output is kept for the user, with secret-looking parts masked (it may quote values). */
+    public RenderFailure {
+        message = TextMasking.mask(message);
+        stderr = TextMasking.mask(stderr);
+    }
 
     /** {@code chart [environment]: message}, for the user. */
     public String oneLine() {

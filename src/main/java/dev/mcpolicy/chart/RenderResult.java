@@ -1,5 +1,7 @@
 package dev.mcpolicy.chart;
 
+import dev.mcpolicy.secrets.TextMasking;
+
 /**
  * A successful render.
  *
@@ -8,4 +10,7 @@ package dev.mcpolicy.chart;
  * @param exitCode the process exit code (0)
  */
 public record RenderResult(String text, String stderr, int exitCode) implements RenderOutcome {
+    public RenderResult {
+        stderr = TextMasking.mask(stderr);
+    }
 }

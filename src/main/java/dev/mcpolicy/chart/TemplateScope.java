@@ -25,11 +25,13 @@ record TemplateScope(ValuesPath dot, Map<String, Object> variables, List<ValuesP
                      ValuesPath guard) {
     static final TemplateScope ROOT = new TemplateScope(null, Map.of(), List.of(), null);
 
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`");
-    private static final Pattern INDEX_CALL = Pattern.compile("\\bindex\\s+(\\S+)((?:\\s+\"(?:[^\"\\\\]|\\\\.)*\")+)");
-    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    // Possessive (*+, ++): a repeated group recurses once per repetition, and a 20 KB string literal in a template
+    // action overflowed the stack. Each repetition here is unambiguous, so no match is lost.
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*+\"|`[^`]*`");
+    private static final Pattern INDEX_CALL = Pattern.compile("\\bindex\\s+(\\S+)((?:\\s+\"(?:[^\"\\\\]|\\\\.)*+\")++)");
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*+)\"");
     private static final Pattern TERM = Pattern.compile(
-            "(?<![\\w.\"$])(\\$[A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*|(?:\\.[A-Za-z_][A-Za-z0-9_]*)+|\\.(?![\\w.]))");
+            "(?<![\\w.\"$])(\\$[A-Za-z0-9_]*+(?:\\.[A-Za-z_][A-Za-z0-9_]*+)*+|(?:\\.[A-Za-z_][A-Za-z0-9_]*+)++|\\.(?![\\w.]))");
     private static final Pattern RANGE_HEAD = Pattern.compile(
             "(?:\\$([A-Za-z0-9_]+)\\s*(?:,\\s*\\$([A-Za-z0-9_]+))?\\s*:=\\s*)?(.*)", Pattern.DOTALL);
     private static final Pattern WITH_HEAD = Pattern.compile("(?:\\$([A-Za-z0-9_]+)\\s*:=\\s*)?(.*)", Pattern.DOTALL);

@@ -1,5 +1,6 @@
 package dev.mcpolicy.cli;
 
+import dev.mcpolicy.secrets.TextMasking;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +32,13 @@ public final class Main implements Runnable {
         // An option's value is whatever follows it, even text shaped like one of our options
         // (--set-string=--set-file=k=v): helm gets it as a value, and names are validated before they reach helm.
         cli.setAllowOptionsAsOptionParameters(true);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable unexpected) {
+            // picocli hands only Exceptions to the handler; an Error (a stack overflow, say) would end the JVM with a
+            // stack trace and exit 1, which a CI gate reads as "findings" rather than "the check did not run".
+            return ExceptionHandler.report(unexpected, cli.getErr());
+        }
     }
 
     @Override
@@ -60,11 +67,25 @@ public final class Main implements Runnable {
     static final class ExceptionHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            cli.getErr().println("mcpolicy: " + message.lines().findFirst().orElse(message));
-            if (System.getenv("MCPOLICY_DEBUG") != null) {
-                ex.printStackTrace(cli.getErr());
+            return report(ex, cli.getErr());
+        }
+
+        /** One line on stderr (a stack trace only with MCPOLICY_DEBUG set) and exit code 2. */
+        static int report(Throwable failure, java.io.PrintWriter err) {
+            String message;
+            if (failure instanceof Error) {
+                message = "internal error (" + failure.getClass().getSimpleName() + "); the check did not finish."
+                        + " Please report it; MCPOLICY_DEBUG=1 prints the stack trace";
+            } else {
+                String text = failure.getMessage() == null || failure.getMessage().isBlank()
+                        ? failure.getClass().getSimpleName() : failure.getMessage();
+                message = TextMasking.mask(text.strip().lines().findFirst().orElse(text));
             }
+            err.println("mcpolicy: " + message);
+            if (System.getenv("MCPOLICY_DEBUG") != null) {
+                failure.printStackTrace(err);
+            }
+            err.flush();
             return ExitCodes.RUN_FAILED;
         }
     }

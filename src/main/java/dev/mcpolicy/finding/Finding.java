@@ -1,5 +1,8 @@
 package dev.mcpolicy.finding;
 
+import dev.mcpolicy.secrets.TextMasking;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,12 +11,13 @@ import java.util.Map;
  *
  * @param ruleId       id of the rule that found it
  * @param level        effective level (the rule's default or the user's override)
- * @param message      object and problem first, then the fix; never contains a secret value
+ * @param message      object and problem first, then the fix; never contains a secret value (masked when made)
  * @param primary      the line the user must edit
  * @param rendered     where the offending node sits in the rendered input (same as primary in
  *                     manifest mode); null for findings in values files
  * @param object       the object the finding is about, null for values-file findings
- * @param pointer      JSON pointer of the offending node inside its document ("" for the whole document)
+ * @param pointer      JSON pointer of the offending node inside its document ("" for the whole document), masked
+ *                     like the message
  * @param helmSource   the document's {@code # Source:} path, or null
  * @param related      further places worth showing (template line, rendered line, the other object)
  * @param environments render environments the finding occurs in (chart mode render matrix), empty otherwise
@@ -26,11 +30,19 @@ public record Finding(String ruleId, Level level, String message, Location prima
                       List<String> environments, Map<String, String> properties, Certainty certainty,
                       ChartHint chartHint) {
     public Finding {
+        message = TextMasking.mask(message);
+        pointer = TextMasking.mask(pointer); // a key may be the secret (a token pasted as a ConfigMap key)
         related = List.copyOf(related);
         environments = List.copyOf(environments);
-        properties = Map.copyOf(properties);
+        properties = Map.copyOf(masked(properties));
         certainty = certainty == null ? Certainty.CERTAIN : certainty;
         chartHint = chartHint == null ? ChartHint.NONE : chartHint;
+    }
+
+    private static Map<String, String> masked(Map<String, String> properties) {
+        Map<String, String> out = new LinkedHashMap<>();
+        properties.forEach((key, value) -> out.put(key, TextMasking.mask(value)));
+        return out;
     }
 
     /** A certain finding without a chart hint. */
@@ -83,5 +95,8 @@ public record Finding(String ruleId, Level level, String message, Location prima
     }
 
     public record RelatedLocation(Location location, String message) {
+        public RelatedLocation {
+            message = TextMasking.mask(message);
+        }
     }
 }

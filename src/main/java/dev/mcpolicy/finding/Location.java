@@ -1,5 +1,7 @@
 package dev.mcpolicy.finding;
 
+import dev.mcpolicy.manifest.PrintableText;
+
 /**
  * A single-line place in a file the user can open.
  *
@@ -25,7 +27,8 @@ public record Location(String file, int line, int column, int endColumn, String 
         }
     }
 
+    /** {@code file:line:col}, control characters in the file name escaped. */
     public String shortText() {
-        return file + ":" + line + ":" + column;
+        return PrintableText.escape(file) + ":" + line + ":" + column;
     }
 }

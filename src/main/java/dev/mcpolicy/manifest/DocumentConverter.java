@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcpolicy.secrets.TextMasking;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -242,7 +243,6 @@ final class DocumentConverter {
     }
 
     private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_KEY_IN_MESSAGE ? oneLine : oneLine.substring(0, MAX_KEY_IN_MESSAGE) + "…";
+        return TextMasking.excerpt(text.replaceAll("\\s+", " "), MAX_KEY_IN_MESSAGE);
     }
 }

@@ -13,20 +13,32 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads a file or a stream into text, turning every failure into a one-line reason. */
 final class InputReader {
+    static final String NOT_A_REGULAR_FILE = "is not a regular file (a FIFO, device or socket); give a file, a folder"
+            + " or '-' for standard input";
+    /** Decoding errors beyond this many mean binary input, not text with a few bad bytes: the file is refused. */
+    static final int MAX_BAD_SEQUENCES = 1000;
+    private static final char REPLACEMENT = '\uFFFD';
+
     private InputReader() {
     }
 
-    /** Either the text or why it could not be read. */
-    record Outcome(String text, String failure) {
+    /**
+     * Either the text or why it could not be read.
+     *
+     * @param badOffsets offsets in {@code text}, ascending, where a byte sequence that is not valid in
+     *                   {@code encoding} was replaced by U+FFFD; the documents holding one are reported, not read
+     */
+    record Outcome(String text, String failure, int[] badOffsets, String encoding) {
         static Outcome text(String text) {
-            return new Outcome(text, null);
+            return new Outcome(text, null, new int[0], "UTF-8");
         }
 
         static Outcome failure(String reason) {
-            return new Outcome(null, reason);
+            return new Outcome(null, reason, new int[0], null);
         }
     }
 
@@ -37,8 +49,12 @@ final class InputReader {
         if (!Files.exists(path)) {
             return Outcome.failure("file not found");
         }
+        if (!Files.isRegularFile(path)) {
+            // Opening a FIFO blocks until a writer comes, and a device may never end: only files are read.
+            return Outcome.failure(NOT_A_REGULAR_FILE);
+        }
         try {
-            if (Files.isRegularFile(path) && Files.size(path) > maxBytes) {
+            if (Files.size(path) > maxBytes) {
                 return tooLarge(Files.size(path), maxBytes);
             }
             try (InputStream in = Files.newInputStream(path)) {
@@ -75,22 +91,56 @@ final class InputReader {
         return decodeStrict(bytes, 0, StandardCharsets.UTF_8.newDecoder(), "UTF-8");
     }
 
+    /**
+     * Decodes, replacing each invalid byte sequence with U+FFFD and remembering where, so that one bad byte costs only
+     * the document holding it. Input with more than {@link #MAX_BAD_SEQUENCES} bad sequences is not text: refused.
+     */
     private static Outcome decodeStrict(byte[] bytes, int skip, CharsetDecoder decoder, String encoding) {
         decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
         CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16,
                 (long) (bytes.length * (double) decoder.maxCharsPerByte()) + 16));
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int offset = in.position();
-            return Outcome.failure("the file is not valid " + encoding + " text (first bad byte at line "
-                    + lineOf(bytes, offset) + ", byte offset " + offset + ")");
+        int[] bad = new int[8];
+        int badCount = 0;
+        int firstBadByte = -1;
+        boolean flushed = false;
+        while (true) {
+            CoderResult result = flushed ? decoder.flush(out) : decoder.decode(in, out, true);
+            if (result.isError()) {
+                if (badCount == 0) {
+                    firstBadByte = in.position();
+                }
+                if (badCount == MAX_BAD_SEQUENCES) {
+                    return Outcome.failure("the file is not valid " + encoding + " text (more than "
+                            + MAX_BAD_SEQUENCES + " invalid byte sequences; the first at line "
+                            + lineOf(bytes, firstBadByte) + ", byte offset " + firstBadByte + ")");
+                }
+                if (badCount == bad.length) {
+                    bad = Arrays.copyOf(bad, bad.length * 2);
+                }
+                bad[badCount++] = out.position();
+                in.position(in.position() + result.length());
+                out = ensureRoom(out, 1);
+                out.put(REPLACEMENT);
+            } else if (result.isOverflow()) {
+                out = ensureRoom(out, 16);
+            } else if (!flushed) {
+                flushed = true;
+            } else {
+                break;
+            }
         }
         out.flip();
-        return Outcome.text(out.toString());
+        return new Outcome(out.toString(), null, Arrays.copyOf(bad, badCount), encoding);
+    }
+
+    private static CharBuffer ensureRoom(CharBuffer out, int room) {
+        if (out.remaining() >= room) {
+            return out;
+        }
+        CharBuffer larger = CharBuffer.allocate(out.capacity() + Math.max(room, out.capacity() / 8));
+        out.flip();
+        return larger.put(out);
     }
 
     private static int lineOf(byte[] bytes, int offset) {

@@ -32,7 +32,10 @@ import java.util.TreeMap;
  *
  * <h2>How a stream is read</h2>
  * <ul>
- *   <li>A leading byte order mark is dropped; columns on line 1 start after it.</li>
+ *   <li>A byte order mark at the start of a line is dropped (the stream's own, or that of a file concatenated
+ *       into it with {@code cat}); columns on that line start after it.</li>
+ *   <li>A byte sequence that is not valid UTF-8 (or UTF-16 after a UTF-16 byte order mark) is an ERROR at its
+ *       position, and the document holding it is not read; the stream's other documents are.</li>
  *   <li>The stream is cut into documents on {@code ---}/{@code ...} lines (see {@link DocumentSplitter}) and
  *       each document is parsed on its own, so a broken document is reported (at its file line) and the
  *       others still load.</li>
@@ -64,7 +67,8 @@ import java.util.TreeMap;
  */
 public final class ManifestLoader {
     public static final String STDIN = "<stdin>";
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** Documents shorter than this are parsed with snakeyaml's default buffer (the copies stay small). */
+    private static final int SMALL_DOCUMENT = 64 * 1024;
 
     private final LoaderLimits limits;
     private final ScalarTyping typing;
@@ -82,11 +86,25 @@ public final class ManifestLoader {
     public ManifestLoader(LoaderLimits limits, ScalarTyping typing) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.typing = Objects.requireNonNull(typing, "typing");
-        this.settings = LoadSettings.builder()
+        this.settings = settings(null);
+    }
+
+    /** snakeyaml's settings; a null buffer size keeps its default (1 KB). */
+    private LoadSettings settings(Integer bufferSize) {
+        var builder = LoadSettings.builder()
                 .setCodePointLimit(limits.maxCodePoints())
                 .setParseComments(false)
-                .setUseMarks(true)
-                .build();
+                .setUseMarks(true);
+        return bufferSize == null ? builder.build() : builder.setBufferSize(bufferSize).build();
+    }
+
+    /**
+     * Settings for one document's text. snakeyaml reads its input in buffer-sized chunks and copies everything not
+     * yet consumed with every chunk; a plain scalar is consumed only when it ends, so one long scalar cost time
+     * quadratic in its length (a 50 MB value took minutes). A buffer that holds the whole document reads it in one go.
+     */
+    private LoadSettings settingsFor(String documentText) {
+        return documentText.length() < SMALL_DOCUMENT ? settings : settings(documentText.length() + 1);
     }
 
     public LoaderLimits limits() {
@@ -95,20 +113,37 @@ public final class ManifestLoader {
 
     /** Reads one YAML stream already in memory. */
     public LoadResult loadText(String displayPath, String text) {
-        Objects.requireNonNull(displayPath, "displayPath");
         Objects.requireNonNull(text, "text");
-        String stream = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
-        if (stream.length() > limits.maxCodePoints()
-                && stream.codePointCount(0, stream.length()) > limits.maxCodePoints()) {
+        return load(displayPath, text, new int[0], "UTF-8");
+    }
+
+    /**
+     * Reads a decoded stream. {@code badOffsets} are where the decoder replaced invalid bytes: each document holding
+     * one is reported at its first and not read; the others load as usual.
+     */
+    private LoadResult load(String displayPath, String text, int[] badOffsets, String encoding) {
+        Objects.requireNonNull(displayPath, "displayPath");
+        StreamText stream = StreamText.of(text, badOffsets);
+        if (stream.text().length() > limits.maxCodePoints()
+                && stream.text().codePointCount(0, stream.text().length()) > limits.maxCodePoints()) {
             return failed(displayPath, "the input is too large (more than " + limits.maxCodePoints()
                     + " characters)");
         }
-        LineMap lines = LineMap.of(stream);
+        LineMap lines = LineMap.of(stream.text());
+        int[] bad = stream.badOffsets();
+        int nextBad = 0;
         List<ManifestDocument> documents = new ArrayList<>();
         LinkedHashSet<InputProblem> problems = new LinkedHashSet<>();
         int index = 0;
         for (DocumentSplitter.Segment segment : DocumentSplitter.split(lines)) {
+            int firstBad = -1;
+            for (; nextBad < bad.length && bad[nextBad] < segment.endOffset(); nextBad++) {
+                firstBad = firstBad < 0 ? bad[nextBad] : firstBad;
+            }
             if (!segment.isDocument()) {
+                if (firstBad >= 0) {
+                    problems.add(notDecodable(displayPath, lines, firstBad, encoding, "between documents"));
+                }
                 continue;
             }
             if (index >= limits.maxDocuments()) {
@@ -116,13 +151,24 @@ public final class ManifestLoader {
                         + limits.maxDocuments() + " documents; the rest were not read"));
                 break;
             }
-            loadDocument(displayPath, lines, segment, index, problems).ifPresent(documents::add);
+            if (firstBad >= 0) {
+                problems.add(notDecodable(displayPath, lines, firstBad, encoding,
+                        "in this document: it was not read (the file's other documents were)"));
+            } else {
+                loadDocument(displayPath, lines, segment, index, problems).ifPresent(documents::add);
+            }
             index++;
         }
         List<InputProblem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column)
                 .thenComparing(InputProblem::message));
         return new LoadResult(documents, sorted);
+    }
+
+    private static InputProblem notDecodable(String file, LineMap lines, int offset, String encoding, String where) {
+        Position at = lines.positionOfOffset(offset);
+        return InputProblem.error(file, at.line(), at.column(), "invalid " + encoding + " byte sequence " + where
+                + "; save the file as " + encoding + " text");
     }
 
     /**
@@ -134,7 +180,7 @@ public final class ManifestLoader {
         Objects.requireNonNull(displayPath, "displayPath");
         InputReader.Outcome outcome = InputReader.readFile(path, limits.maxFileBytes());
         return outcome.failure() != null ? failed(displayPath, outcome.failure())
-                : loadText(displayPath, outcome.text());
+                : load(displayPath, outcome.text(), outcome.badOffsets(), outcome.encoding());
     }
 
     /** Reads standard input (or any stream) under the display path {@code <stdin>}; does not close it. */
@@ -161,7 +207,8 @@ public final class ManifestLoader {
         if (outcome.failure() != null) {
             return new TextLoad("", failed(STDIN, outcome.failure()));
         }
-        return new TextLoad(outcome.text(), loadText(STDIN, outcome.text()));
+        return new TextLoad(outcome.text(),
+                load(STDIN, outcome.text(), outcome.badOffsets(), outcome.encoding()));
     }
 
     /** True when the folder holds a {@code Chart.yaml}, i.e. it is a Helm chart to render, not manifests. */
@@ -172,15 +219,17 @@ public final class ManifestLoader {
     /**
      * Every {@code *.yaml}/{@code *.yml} file below a folder (extension case ignored), sorted by relative path
      * with {@code /} separators. Hidden folders and hidden files (names starting with {@code .}) are skipped;
-     * symbolic links to folders are not followed.
+     * symbolic links to folders are not followed; FIFOs, devices and sockets are skipped.
      *
      * @throws UncheckedIOException when the folder, or a folder below it, cannot be listed (the message is the
      *                              one-line problem); use {@link #scanFolder} to get those as values
      */
     public static List<Path> expandFolder(Path folder) {
         FolderScan scan = scanFolder(folder, folder.toString().replace('\\', '/'));
-        if (!scan.problems().isEmpty()) {
-            throw new UncheckedIOException(new IOException(scan.problems().get(0).oneLine()));
+        for (InputProblem problem : scan.problems()) {
+            if (problem.severity() == InputProblem.Severity.ERROR) {
+                throw new UncheckedIOException(new IOException(problem.oneLine()));
+            }
         }
         return scan.files();
     }
@@ -207,10 +256,16 @@ public final class ManifestLoader {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (isHidden(file) || !isYamlName(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String relative = relative(root, file);
                     boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
-                    if (regular && !isHidden(file) && isYamlName(file)) {
-                        String relative = relative(root, file);
+                    if (regular) {
                         byRelativePath.put(relative, folder.resolve(relative));
+                    } else if (Files.exists(file) && !Files.isDirectory(file)) {
+                        problems.add(InputProblem.note(displayPath + "/" + relative, 1, 1,
+                                "skipped: not a regular file (a FIFO, device or socket)"));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -237,7 +292,7 @@ public final class ManifestLoader {
                 new YamlTreeBuilder.SegmentPositions(lines, segment.firstLine(), segment.startOffset());
         String text = lines.text().substring(segment.startOffset(), segment.endOffset());
         try {
-            YamlTreeBuilder.Result tree = YamlTreeBuilder.build(new Parse(settings).parseString(text), limits,
+            YamlTreeBuilder.Result tree = YamlTreeBuilder.build(new Parse(settingsFor(text)).parseString(text), limits,
                     positions);
             if (tree.root() == null || isNullScalar(tree.root(), typing)) {
                 return Optional.empty();

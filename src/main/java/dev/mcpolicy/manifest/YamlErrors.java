@@ -1,5 +1,6 @@
 package dev.mcpolicy.manifest;
 
+import dev.mcpolicy.secrets.TextMasking;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -53,7 +54,8 @@ final class YamlErrors {
         if (text == null) {
             return "";
         }
-        String tabs = text.replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs")
+        // masked before the rewriting below, which could break up a quoted secret so that it no longer matches
+        String tabs = TextMasking.mask(text).replace("'\\t(TAB)'", "a tab").replace("\\t(TAB)", "tabs")
                 .replace("'<stream end>'", "the end of the document")
                 .replace("<stream end>", "the end of the document")
                 .replace("end of stream", "end of the document");

@@ -8,6 +8,7 @@ import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.manifest.InputProblem;
+import dev.mcpolicy.manifest.PrintableText;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -94,7 +95,7 @@ public final class TextReport implements Report {
             }
             Columns columns = new Columns(placeWidth, ruleWidth, options.width());
             for (Map.Entry<String, List<Finding>> group : byFile.entrySet()) {
-                text.append(style.bold(SafeText.clean(group.getKey()))).append('\n');
+                text.append(style.bold(PrintableText.escape(group.getKey()))).append('\n');
                 for (Finding finding : group.getValue()) {
                     appendFinding(finding, group.getKey(), columns);
                 }
@@ -143,7 +144,7 @@ public final class TextReport implements Report {
                 details.add(together("rendered at " + placeIn(rendered, file)));
             }
             if (HelmSources.worthShowing(finding)) {
-                details.add(together("template " + SafeText.clean(finding.helmSource())));
+                details.add(together("template " + PrintableText.escape(finding.helmSource())));
             }
             List<Finding.RelatedLocation> related = finding.related();
             for (Finding.RelatedLocation place : related.subList(0, Math.min(MAX_RELATED, related.size()))) {
@@ -298,7 +299,7 @@ public final class TextReport implements Report {
     }
 
     private static String place(Location location, boolean withFile) {
-        return withFile ? SafeText.clean(location.shortText()) : place(location);
+        return withFile ? location.shortText() : place(location);
     }
 
     /** A place in the heading's file is {@code line:col}; elsewhere {@code file:line:col}. */
@@ -307,7 +308,7 @@ public final class TextReport implements Report {
     }
 
     private static String problemPlace(InputProblem problem) {
-        return SafeText.clean(problem.file() + ":" + problem.line() + ":" + problem.column());
+        return PrintableText.escape(problem.file()) + ":" + problem.line() + ":" + problem.column();
     }
 
     private static String describe(ObjectRef object) {

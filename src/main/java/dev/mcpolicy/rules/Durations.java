@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * number meaning seconds: {@code "3600"}, {@code "3600s"}, {@code "60m"}, {@code "1h30m"}, {@code "1.5h"}, {@code "500ms"}.
  */
 public final class Durations {
-    private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:h|m|s|ms|us|µs|ns))+");
+    /** Possessive, so a long value ({@code 1s1s1s…}) cannot overflow the stack; "ms" is tried before "m". */
+    private static final Pattern WHOLE = Pattern.compile("(?:\\d++(?:\\.\\d++)?+(?:h|ms|m|s|us|µs|ns))++");
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns)");
     private static final Pattern BARE_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 

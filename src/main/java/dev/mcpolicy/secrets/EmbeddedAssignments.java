@@ -75,9 +75,18 @@ final class EmbeddedAssignments {
 
     /** Rules out prose ("the password: see below") while keeping typical hand-written passwords. */
     private static boolean hasLettersAndOtherCharacters(String value) {
-        String v = value.replaceAll("[.,;:!?)]+$", "");
+        String v = withoutTrailingPunctuation(value);
         return v.length() >= 6 && v.chars().anyMatch(Character::isLetter)
                 && v.chars().anyMatch(c -> !Character.isLetter(c)) && !ValueShapes.isEnvStyleName(v);
+    }
+
+    /** The value without the sentence punctuation after it; a loop, as a regex would rescan long punctuation runs. */
+    private static String withoutTrailingPunctuation(String value) {
+        int end = value.length();
+        while (end > 0 && ".,;:!?)".indexOf(value.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return value.substring(0, end);
     }
 
     private static String readValue(String text, int start) {

@@ -1,8 +1,6 @@
 package dev.mcpolicy.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mcpolicy.manifest.JsonPointers;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -56,7 +54,7 @@ public final class SecretScanner {
             }
             StringBuilder sb = new StringBuilder();
             for (String t : tokens) {
-                sb.append('/').append(JsonPointers.escape(t));
+                sb.append('/').append(t.replace("~", "~0").replace("/", "~1")); // RFC 6901
             }
             return sb.toString();
         }

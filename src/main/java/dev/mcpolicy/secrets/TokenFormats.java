@@ -17,9 +17,17 @@ import java.util.regex.Pattern;
  */
 final class TokenFormats {
 
-    /** One recogniser: cheap keyword pre-check, then a regex and a plausibility check of the match. */
+    /**
+     * One recogniser: cheap keyword pre-check, then a regex and a plausibility check of the match. {@code secret}
+     * says which part of a match is the secret (for masking), the rest being the format's public prefix or context.
+     */
     private record Format(String kind, String keyword, boolean caseInsensitiveKeyword, Pattern pattern,
-                          BiPredicate<Matcher, String> plausible, String reason) {
+                          BiPredicate<Matcher, String> plausible, String reason, SecretPart secret) {
+
+        Format(String kind, String keyword, boolean caseInsensitiveKeyword, Pattern pattern,
+               BiPredicate<Matcher, String> plausible, String reason) {
+            this(kind, keyword, caseInsensitiveKeyword, pattern, plausible, reason, SecretPart.BODY);
+        }
 
         Optional<Detection> find(String text, String lowerCaseText) {
             if (!(caseInsensitiveKeyword ? lowerCaseText : text).contains(keyword)) {
@@ -33,6 +41,32 @@ final class TokenFormats {
             }
             return Optional.empty();
         }
+
+        /** Every match the scanner would report, the same plausibility check included. */
+        void secretParts(String text, String lowerCaseText, SpanSink sink) {
+            if (!(caseInsensitiveKeyword ? lowerCaseText : text).contains(keyword)) {
+                return;
+            }
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                if (plausible.test(m, text)) {
+                    secret.report(m, text, sink);
+                }
+            }
+        }
+    }
+
+    /** Receives the {@code [start, end)} ranges of a text that hold secret material. */
+    interface SpanSink {
+        void accept(int start, int end);
+    }
+
+    /** Where the secret sits in a match of a format. */
+    private interface SecretPart {
+        void report(Matcher match, String text, SpanSink sink);
+
+        /** The group named "body": what follows the public prefix, or the value after a setting's name. */
+        SecretPart BODY = (m, text, sink) -> sink.accept(m.start("body"), m.end("body"));
     }
 
     private static final Pattern PLACEHOLDER_BODY = Pattern.compile(
@@ -94,6 +128,14 @@ final class TokenFormats {
         urlCredentials();
     }
 
+    /** The parts of the text that any format's pattern marks as secret, for masking. */
+    void secretParts(String text, SpanSink sink) {
+        String lowerCaseText = text.toLowerCase(Locale.ROOT);
+        for (Format f : formats) {
+            f.secretParts(text, lowerCaseText, sink);
+        }
+    }
+
     /** The first format (in priority order) found anywhere in the text. */
     Optional<Detection> find(String text) {
         String lowerCaseText = text.toLowerCase(Locale.ROOT);
@@ -128,7 +170,11 @@ final class TokenFormats {
     private void privateKey() {
         Pattern header = Pattern.compile("-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----");
         formats.add(new Format("private key", "PRIVATE KEY", false, header, TokenFormats::hasKeyMaterial,
-                "contains a PEM private key block (-----BEGIN … PRIVATE KEY-----) with key material"));
+                "contains a PEM private key block (-----BEGIN … PRIVATE KEY-----) with key material",
+                (m, text, sink) -> {
+                    int end = text.indexOf("-----END", m.end());
+                    sink.accept(m.end(), end < 0 ? text.length() : end);
+                }));
     }
 
     /** A header alone or followed by "..." is documentation; real keys carry a base64 body. */
@@ -158,7 +204,8 @@ final class TokenFormats {
                 Pattern.compile(boundaryBefore("[A-Za-z0-9_-]")
                         + "(?<header>eyJ[A-Za-z0-9_-]{8,})\\.eyJ[A-Za-z0-9_-]{8,}\\.(?<body>[A-Za-z0-9_-]*)"),
                 (m, text) -> decodesTo(m.group("header"), "\"alg\"") || decodesTo(m.group("header"), "\"typ\""),
-                "has the shape of a JSON Web Token (eyJ….eyJ….signature) whose header names a signing algorithm"));
+                "has the shape of a JSON Web Token (eyJ….eyJ….signature) whose header names a signing algorithm",
+                (m, text, sink) -> sink.accept(m.start() + "eyJ".length(), m.end())));
     }
 
     private void basicAuthorization() {
@@ -189,7 +236,9 @@ final class TokenFormats {
 
     private void urlCredentials() {
         formats.add(new Format("credentials in URL", "://", false,
-                Pattern.compile("[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\\s:/?#@\\[\\]]*:(?<body>[^\\s/?#@]*)@(?=[A-Za-z0-9\\[_])"),
+                // "://" first and the scheme as a look-behind: trying up to 30 scheme characters at every position
+                // of a long value made masking slow.
+                Pattern.compile("://(?<=[A-Za-z][A-Za-z0-9+.-]{1,30}://)[^\\s:/?#@\\[\\]]*:(?<body>[^\\s/?#@]*)@(?=[A-Za-z0-9\\[_])"),
                 (m, text) -> literalSecret(m.group("body")),
                 "a URL embeds a literal credential in its user-info part, before the '@'"));
     }

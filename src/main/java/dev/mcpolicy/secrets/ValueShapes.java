@@ -12,8 +12,9 @@ final class ValueShapes {
     private ValueShapes() {
     }
 
-    private static final Pattern TEMPLATE_EXPRESSION =
-            Pattern.compile("\\$\\{[^}]*}|\\$\\([^)]*\\)|\\{\\{.*?}}|#\\{[^}]*}|%\\{[^}]*}", Pattern.DOTALL);
+    /** Template expressions as opener and closer: <code>${…}</code>, {@code $(…)}, <code>{{…}}</code>, … */
+    private static final String[][] TEMPLATE_DELIMITERS =
+            {{"${", "}"}, {"$(", ")"}, {"{{", "}}"}, {"#{", "}"}, {"%{", "}"}};
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ANGLE_MARKER = Pattern.compile("<[^<>\\n]{1,80}>");
     private static final Pattern MASK_ONLY = Pattern.compile("[xX*•.#_\\-=?]+");
@@ -33,13 +34,13 @@ final class ValueShapes {
             "arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):\\S+|projects/[^/\\s]+/secrets/\\S+"
                     + "|https://[a-z0-9-]+\\.vault\\.azure\\.net/\\S*");
 
-    private static final Pattern ENV_STYLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
-    private static final Pattern SEPARATED_LOWER_NAME = Pattern.compile("[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+");
-    private static final Pattern CAMEL_NAME = Pattern.compile("[a-z]+(?:[A-Z][a-z]+)+");
+    private static final Pattern ENV_STYLE_NAME = Pattern.compile("[A-Z][A-Z0-9]*+(?:_[A-Z0-9]++)++");
+    private static final Pattern SEPARATED_LOWER_NAME = Pattern.compile("[a-z][a-z0-9]*+(?:[-_.][a-z0-9]++)++");
+    private static final Pattern CAMEL_NAME = Pattern.compile("[a-z]++(?:[A-Z][a-z]++)++");
     private static final Pattern SINGLE_WORD = Pattern.compile("[a-z]+|[A-Z]+");
     private static final Pattern DNS_SUBDOMAIN =
-            Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*");
-    private static final Pattern VERSION = Pattern.compile("v?\\d+(?:\\.\\d+)+(?:[-+][0-9A-Za-z.-]+)?");
+            Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*+");
+    private static final Pattern VERSION = Pattern.compile("v?\\d++(?:\\.\\d++)++(?:[-+][0-9A-Za-z.-]++)?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
 
     /** Passwords that ship as chart defaults; flagged like any literal, named as defaults in the reason. */
@@ -55,11 +56,25 @@ final class ValueShapes {
         if (v.isEmpty() || MASK_ONLY.matcher(v).matches() || SHELL_VARIABLE.matcher(v).matches()) {
             return true;
         }
-        if (TEMPLATE_EXPRESSION.matcher(v).find() || ANGLE_MARKER.matcher(v).find() || MASK_RUN.matcher(v).find()) {
+        if (hasTemplateExpression(v) || ANGLE_MARKER.matcher(v).find() || MASK_RUN.matcher(v).find()) {
             return true;
         }
         return FILL_IN_WORD.matcher(v).matches() || FILL_IN_PHRASE.matcher(v).matches()
                 || v.toUpperCase(Locale.ROOT).contains("EXAMPLE");
+    }
+
+    /**
+     * Whether an opener is closed later in the text. Only the first opener of each kind needs a look: a closer after
+     * a later one is also after the first. Linear, where a regex would rescan the rest of the text from every opener.
+     */
+    static boolean hasTemplateExpression(String v) {
+        for (String[] delimiters : TEMPLATE_DELIMITERS) {
+            int open = v.indexOf(delimiters[0]);
+            if (open >= 0 && v.indexOf(delimiters[1], open + delimiters[0].length()) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A file path or a pointer into a secret store: says where the secret lives, not what it is. */

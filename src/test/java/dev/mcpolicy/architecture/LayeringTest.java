@@ -12,8 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The one-way flow docs/ARCHITECTURE.md draws: {@code cli → app → (chart | report | engine → rules) → graph →
- * manifest}, with {@code finding} the values that cross from engine to report and {@code secrets} used by the engine
- * only; no package cycles, at the top level and inside the engine.
+ * manifest}, with {@code finding} the values that cross from engine to report and {@code secrets} a leaf every
+ * layer that prints input text may use (recognising and masking secrets); no package cycles, at the top level and
+ * inside the engine.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -46,7 +47,8 @@ class LayeringTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("app", "cli")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "cli", "docs")
                 .whereLayer("rules").mayOnlyBeAccessedByLayers("engine", "report", "app", "cli", "docs")
-                .whereLayer("secrets").mayOnlyBeAccessedByLayers("engine")
+                .whereLayer("secrets").mayOnlyBeAccessedByLayers("manifest", "finding", "graph", "engine", "chart",
+                        "report", "app", "cli")
                 .whereLayer("graph").mayOnlyBeAccessedByLayers("engine", "app")
                 .whereLayer("finding").mayOnlyBeAccessedByLayers("engine", "rules", "report", "chart", "app", "cli", "docs")
                 .check(classes);
@@ -75,6 +77,16 @@ class LayeringTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.mcpolicy.engine.workloads..")
                 .should().dependOnClassesThat().resideInAPackage("dev.mcpolicy.engine.mechanism..")
+                .check(classes);
+    }
+
+    @Test
+    void secretRecognitionDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("dev.mcpolicy.secrets..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mcpolicy.manifest..", "dev.mcpolicy.graph..",
+                        "dev.mcpolicy.finding..", "dev.mcpolicy.engine..", "dev.mcpolicy.rules..",
+                        "dev.mcpolicy.chart..", "dev.mcpolicy.report..", "dev.mcpolicy.app..", "dev.mcpolicy.cli..")
+                .because("every layer masks printed text with it, so it must sit below them all")
                 .check(classes);
     }
 

@@ -72,4 +72,16 @@ class TemplateScopeTest {
     private static String render(List<ValuesPath> paths) {
         return String.join(" ; ", paths.stream().map(p -> String.join(".", p.concrete(Map.of()))).toList());
     }
+
+    /** A long string literal or index chain in one action used to overflow the stack (one regex recursion per char). */
+    @Test
+    void longLiteralsAndChainsAreRead() {
+        String literal = "\"" + "a\\\"".repeat(16 * 1024) + "\"";
+        assertEquals("a.b", render(TemplateScope.ROOT.valuesReferences("default " + literal + " .Values.a.b")));
+        String keys = " \"k\"".repeat(16 * 1024);
+        assertEquals(16 * 1024 + 1, TemplateScope.ROOT.valuesReferences("index .Values.m" + keys).get(0)
+                .concrete(Map.of()).size());
+        String chain = ".Values" + ".x".repeat(16 * 1024);
+        assertEquals(16 * 1024, TemplateScope.ROOT.valuesReferences(chain).get(0).concrete(Map.of()).size());
+    }
 }

@@ -54,11 +54,16 @@ class InputSourcesTest {
     }
 
     @Test
-    void invalidUtf8IsAProblemNamingTheLine() throws IOException {
+    void invalidUtf8IsAProblemAtTheBadByte() throws IOException {
         Path file = dir.resolve("latin1.yaml");
         Files.write(file, new byte[]{'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xE9, '\n'});
-        InputProblem problem = assertReadProblem(LOADER.loadFile(file, "latin1.yaml"), "latin1.yaml", "UTF-8");
-        assertTrue(problem.message().contains("line 2"), problem.message());
+        LoadResult result = LOADER.loadFile(file, "latin1.yaml");
+        assertEquals(List.of(), result.documents());
+        InputProblem problem = onlyProblem(result);
+        assertEquals(InputProblem.Severity.ERROR, problem.severity());
+        assertEquals(pos(2, 4), new Position(problem.line(), problem.column()));
+        assertTrue(problem.message().contains("UTF-8"), problem.message());
+        assertOneLineWithoutJavaNames(problem.message());
     }
 
     @Test

@@ -112,4 +112,19 @@ class JsonReportTest {
         assertEquals("inferred", document.path("findings").get(0).path("certainty").asText());
         assertEquals("certain", document.path("findings").get(1).path("certainty").asText());
     }
+
+    @Test
+    void fileNamesKeepTheirRealTextEscapedAsJson() throws IOException {
+        String file = "a\nb\u001b.yaml";
+        var finding = new dev.mcpolicy.finding.Finding("sse-read-timeout", dev.mcpolicy.finding.Level.ERROR, "m",
+                new dev.mcpolicy.finding.Location(file, 1, 1, 0, "exact"), null, null, "", null, List.of(),
+                List.of(), java.util.Map.of());
+        RunResult run = new RunResult(List.of(file), List.of(finding), List.of(),
+                List.of(dev.mcpolicy.manifest.InputProblem.error(file, 2, 1, "broken")));
+        String json = SampleRun.render(new JsonReport(), run, context());
+        assertFalse(json.contains("\u001b") || json.contains("a\nb"), "no raw control character in the output");
+        JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals(file, root.path("findings").get(0).path("location").path("file").asText(), json);
+        assertEquals(file, root.path("problems").get(0).path("file").asText());
+    }
 }

@@ -205,4 +205,21 @@ class TextReportTest {
         assertEquals("  1  error    pdb-coverage", lines.get(counts + 1));
         assertEquals("  2  warning  replica-count", lines.get(counts + 2));
     }
+
+    /** A newline in a file name used to start a line of its own that looked like a finding or a problem. */
+    @Test
+    void fileNamesWithControlCharactersStayOnTheirLineEscaped() {
+        String file = "a.yaml:1:1: forged\nb\u001b[31m.yaml";
+        Finding finding = new Finding("sse-read-timeout", Level.ERROR, "message",
+                new Location(file, 2, 3, 0, Location.EXACT), null, null, "", null, List.of(), List.of(), Map.of());
+        RunResult run = new RunResult(List.of(file), List.of(finding), List.of(),
+                List.of(dev.mcpolicy.manifest.InputProblem.error(file, 4, 5, "broken")));
+        String text = SampleRun.render(new TextReport(), run, context());
+        String escaped = "a.yaml:1:1: forged\\nb\\u001b[31m.yaml";
+        assertTrue(text.lines().anyMatch(escaped::equals), "the file's heading, escaped: " + text);
+        assertTrue(text.contains("\n  2:3  error"), text);
+        assertTrue(text.contains(escaped + ":4:5  error    broken"), text);
+        assertFalse(text.contains("\u001b"), text);
+        assertTrue(text.lines().noneMatch(line -> line.startsWith("b")), text);
+    }
 }

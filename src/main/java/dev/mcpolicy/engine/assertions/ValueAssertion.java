@@ -286,6 +286,8 @@ public final class ValueAssertion implements Assertion<ValueAssertion.Config> {
             }
             actual = kind.read(config.defaultValue()).orElseThrow();
             facts.put("defaultNote", " (not set, so the default " + ValueKind.text(actual) + " applies)");
+        } else if (!Values.finite(node)) {
+            return List.of(); // .inf or .nan: the loader already reports the value Kubernetes cannot read, at its line
         } else {
             facts.put("written", Values.text(node));
             facts.put("actualType", Values.yamlType(node));

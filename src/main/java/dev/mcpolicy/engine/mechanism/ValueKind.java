@@ -86,6 +86,9 @@ public enum ValueKind {
         if (node == null || node.isMissingNode() || node.isNull() || node.isContainerNode()) {
             return Optional.empty();
         }
+        if (!Values.finite(node)) {
+            return this == STRING ? Optional.of(Values.text(node)) : Optional.empty();
+        }
         String text = node.isNumber() ? Values.format(node.decimalValue()) : node.asText();
         switch (this) {
             case NUMBER:

@@ -38,15 +38,27 @@ public final class Values {
         return node.isArray() ? "list" : "mapping";
     }
 
-    /** A scalar as text (numbers without trailing zeros); collections as compact JSON. */
+    /** A scalar as text (numbers without trailing zeros; .inf, -.inf and .nan as YAML spells them). */
     public static String text(JsonNode node) {
         if (node.isNumber()) {
-            return format(node.decimalValue());
+            return finite(node) ? format(node.decimalValue()) : yamlSpelling(node.doubleValue());
         }
         if (node.isValueNode()) {
             return node.asText();
         }
         return node.toString();
+    }
+
+    /**
+     * False for {@code .inf}, {@code -.inf} and {@code .nan}: YAML numbers that JSON, and so Kubernetes, cannot hold.
+     * The loader reports them at their line; mechanisms read them as no number at all, as they have no decimal value.
+     */
+    public static boolean finite(JsonNode node) {
+        return !node.isFloatingPointNumber() || node.isBigDecimal() || Double.isFinite(node.doubleValue());
+    }
+
+    private static String yamlSpelling(double value) {
+        return Double.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
     }
 
     /** {@code /db/password} → {@code db.password}; {@code /env/0/value} → {@code env[0].value}. */

@@ -20,9 +20,15 @@ public record ImageReference(String text, boolean wellFormed, String repository,
     private static final Pattern REFERENCE = Pattern.compile("(" + NAME + ")(?::([\\w][\\w.-]{0,127}))?"
             + "(?:@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}))?");
 
+    /**
+     * Longer references cannot be valid (a name holds at most 255 characters, a tag 128, a digest well under 300),
+     * and the grammar's nested repetitions recurse once per component: a long {@code a.b.b…} overflowed the stack.
+     */
+    private static final int MAX_LENGTH = 1024;
+
     public static ImageReference parse(String text) {
         Matcher matcher = REFERENCE.matcher(text);
-        if (text.isEmpty() || !matcher.matches()) {
+        if (text.isEmpty() || text.length() > MAX_LENGTH || !matcher.matches()) {
             return new ImageReference(text, false, text, null, null);
         }
         return new ImageReference(text, true, matcher.group(1), matcher.group(2), matcher.group(3));

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public record PreStopDelay(BigDecimal seconds, String how, String pointer) {
     public static final BigDecimal INFINITE = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final Set<String> SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh");
-    private static final Pattern SLEEP = Pattern.compile("(?<![\\w-])sleep((?:\\s+[^\\s;&|)]+)+)");
+    private static final Pattern SLEEP = Pattern.compile("(?<![\\w-])sleep((?:\\s++[^\\s;&|)]++)++)");
     private static final Pattern ARGUMENT = Pattern.compile("(\\d+(?:\\.\\d+)?)([smhd]?)|inf(inity)?");
     private static final Pattern LOOP = Pattern.compile("(?<![\\w-])(while|until|for)(?![\\w-])");
 

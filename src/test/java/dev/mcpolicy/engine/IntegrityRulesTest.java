@@ -183,6 +183,51 @@ class IntegrityRulesTest {
     }
 
     @Test
+    void secretDataNamesOnlyTheKeysThatHoldCredentials() throws Exception {
+        StringBuilder manifests = new StringBuilder("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: gateway-config}
+                stringData:
+                  GATEWAY_ADMIN_PASSWORD: Tr0ub4dor-3x
+                  UPSTREAM_SIGNING: kj3h4k5j3h4q
+                  OPENAI_API_KEY: sk-...
+                  DATABASE_URL: postgres://gateway:@db:5432/gateway
+                  ADMIN_USER: admin
+                """);
+        String[] flags = {"true", "false", "8080", "info", "https://api.example.com/v1", "30s", "gpt-4o-mini", "1Gi",
+                "us-east-1", "json", "0.75", "/var/lib/gateway", "streamable-http", "redis-master.cache.svc:6379"};
+        for (int i = 0; i < 90; i++) {
+            manifests.append("  FEATURE_").append(i).append(": \"").append(flags[i % flags.length]).append("\"\n");
+        }
+        List<Finding> findings = run(only("secret-literal-data"), manifests.toString(), null);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("GATEWAY_ADMIN_PASSWORD,UPSTREAM_SIGNING", findings.get(0).properties().get("secretKeys"),
+                "flags, numbers, URLs without a password, user names and placeholders hold no credential");
+        assertTrue(findings.get(0).message().contains("GATEWAY_ADMIN_PASSWORD, UPSTREAM_SIGNING"), findings.get(0).message());
+        assertTrue(findings.get(0).message().length() < 400, findings.get(0).message());
+    }
+
+    @Test
+    void aSecretOfAUserNameAndAPasswordlessUrlHoldsNoCredential() throws Exception {
+        String manifests = """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db-connection}
+                stringData:
+                  username: app
+                  url: postgres://app:@postgres:5432/mcp
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: sops-managed}
+                stringData:
+                  password: ENC[AES256_GCM,data:Zm9vYmFyYmF6,iv:aXYxMjM0NTY3OA==,tag:dGFnMTIz,type:str]
+                """;
+        assertEquals(List.of(), run(only("secret-literal-data"), manifests, null));
+    }
+
+    @Test
     void configMapSecretsAreReportedByValuesNoSecretsOncePerKey() throws Exception {
         String manifests = """
                 apiVersion: v1

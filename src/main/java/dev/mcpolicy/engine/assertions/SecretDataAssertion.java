@@ -8,11 +8,11 @@ import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Values;
 import dev.mcpolicy.engine.Violation;
+import dev.mcpolicy.manifest.JsonPointers;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.rules.CheckValidator;
 import dev.mcpolicy.rules.RuleDefinition;
 import dev.mcpolicy.secrets.SecretHit;
-import dev.mcpolicy.secrets.SecretScanner;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,8 +25,9 @@ import java.util.Set;
 /**
  * {@code secret-data}: a core Secret rendered with literal content in {@code data} or {@code stringData}: whatever the
  * chart renders into a Secret was written in the chart, its values or the command line. Not counted: empty values and
- * fill-in markers, Secret types listed in {@code exemptTypes}, and values that a values document of the run holds as
- * a literal secret the scanner reports (the values file is where that one is reported and fixed).
+ * fill-in markers, keys that hold no credential (flags, numbers, user names, URLs without a password: the scanner's
+ * {@code classifySecretEntry} decides), Secret types listed in {@code exemptTypes}, and values that a values document
+ * of the run holds as a literal secret the scanner reports (the values file is where that one is reported and fixed).
  * One violation per Secret, on {@code stringData} or {@code data}; it names keys, never values.
  * Placeholders: {@code keys}, {@code keyCount}, {@code secretType}.
  */
@@ -93,7 +94,9 @@ public final class SecretDataAssertion implements Assertion {
             }
             for (Map.Entry<String, JsonNode> entry : entries.properties()) {
                 String value = plain(candidate, entry.getValue());
-                if (value != null && !SecretScanner.isFillInMarker(value) && !alreadyReported(value, reportedInValues)) {
+                String pointer = target.object().pointer("/" + candidate + "/" + JsonPointers.escape(entry.getKey()));
+                if (value != null && !alreadyReported(value, reportedInValues) && context.secretScanner()
+                        .classifySecretEntry(pointer, entry.getKey(), value).isPresent()) {
                     keys.add(entry.getKey());
                     field = field == null ? candidate : field;
                 }

@@ -4,12 +4,12 @@ import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,16 +53,11 @@ public final class IngressRouteSelector implements Selector {
                 continue;
             }
             List<Workload> servers = context.graph().mcpServersBehind(route);
-            if (!where.allows("routesToMcpServer", !servers.isEmpty())) {
+            List<Backend> outside = context.graph().mcpBackendsOutsideRender(route);
+            if (!where.allows("routesToMcpServer", RouteFacts.routesToMcp(servers, outside))) {
                 continue;
             }
-            Set<String> serverNames = new LinkedHashSet<>();
-            servers.forEach(server -> serverNames.add(server.object().displayName()));
-            targets.add(Target.of(route, null, Map.of(
-                    "controller", controller.id(),
-                    "controllerReason", controller.reason(),
-                    "controllerNote", controller.assumed() ? " (" + controller.reason() + ")" : "",
-                    "mcpServers", serverNames.isEmpty() ? "no MCP server" : String.join(", ", serverNames))));
+            targets.add(Target.of(route, null, RouteFacts.of(controller, servers, outside)));
         }
         return targets;
     }

@@ -7,6 +7,7 @@ import dev.mcpolicy.graph.K8sObject;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.Workload;
 
@@ -48,17 +49,32 @@ final class RouteFacts {
     }
 
     static Map<String, String> of(IngressController controller, Collection<Workload> servers) {
+        return of(controller, servers, List.of());
+    }
+
+    /** @param outside backends to MCP endpoints whose Service the render does not contain (another release's) */
+    static Map<String, String> of(IngressController controller, Collection<Workload> servers, List<Backend> outside) {
         Map<String, String> facts = new HashMap<>();
         facts.put("controller", controller.id());
         facts.put("controllerReason", controller.reason());
         facts.put("controllerNote", controller.assumed() ? " (" + controller.reason() + ")" : "");
-        facts.put("mcpServers", names(servers));
+        facts.put("mcpServers", names(servers, outside));
         return facts;
     }
 
+    /** Whether a route reaches an MCP server: one of the render, or an MCP endpoint path to a Service outside it. */
+    static boolean routesToMcp(Collection<Workload> servers, List<Backend> outside) {
+        return !servers.isEmpty() || !outside.isEmpty();
+    }
+
     static String names(Collection<Workload> servers) {
+        return names(servers, List.of());
+    }
+
+    static String names(Collection<Workload> servers, List<Backend> outside) {
         Set<String> names = new LinkedHashSet<>();
         servers.forEach(server -> names.add(server.object().displayName()));
+        outside.forEach(backend -> names.add("Service/" + backend.serviceName() + " (an MCP endpoint outside the render)"));
         return names.isEmpty() ? "no MCP server" : String.join(", ", names);
     }
 }

@@ -4,6 +4,7 @@ import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Where;
+import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
@@ -44,8 +45,9 @@ public final class RouteSelector implements Selector {
         List<Target> targets = new ArrayList<>();
         for (RouteFacts.ServedRoute served : RouteFacts.routes(context, where)) {
             List<Workload> servers = context.graph().mcpServersBehind(served.route());
-            if (where.allows("routesToMcpServer", !servers.isEmpty())) {
-                targets.add(Target.of(served.route(), null, RouteFacts.of(served.controller(), servers)));
+            List<Backend> outside = context.graph().mcpBackendsOutsideRender(served.route());
+            if (where.allows("routesToMcpServer", RouteFacts.routesToMcp(servers, outside))) {
+                targets.add(Target.of(served.route(), null, RouteFacts.of(served.controller(), servers, outside)));
             }
         }
         return targets;

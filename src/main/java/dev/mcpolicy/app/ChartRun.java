@@ -16,6 +16,7 @@ import dev.mcpolicy.chart.RenderResult;
 import dev.mcpolicy.chart.SourceMapper;
 import dev.mcpolicy.engine.ChartContext;
 import dev.mcpolicy.engine.Engine;
+import dev.mcpolicy.engine.SupersededFindings;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ServerDecision;
@@ -24,6 +25,7 @@ import dev.mcpolicy.manifest.InputProblem;
 import dev.mcpolicy.manifest.LoadResult;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.manifest.ManifestLoader;
+import dev.mcpolicy.rules.RuleSet;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ final class ChartRun {
     record Result(List<Finding> findings, List<ServerDecision> decisions, List<InputProblem> problems) {
     }
 
-    Result check(Engine engine, CheckRequest request, ManifestLoader loader) {
+    Result check(Engine engine, RuleSet rules, CheckRequest request, ManifestLoader loader) {
         List<InputProblem> problems = new ArrayList<>();
         ChartInfo chart;
         try {
@@ -111,9 +113,12 @@ final class ChartRun {
 
             ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace());
             String environmentName = matrix ? environment.name() : null;
+            List<Finding> mapped = new ArrayList<>();
             for (Finding finding : engine.run(graph, values)) {
-                Finding mapped = mapToSource(finding, rendered.documents(), identities, mapper);
-                merge(merged, mapped, environmentName);
+                mapped.add(mapToSource(finding, rendered.documents(), identities, mapper));
+            }
+            for (Finding finding : SupersededFindings.fold(mapped, rules)) {
+                merge(merged, finding, environmentName);
             }
             for (ServerDecision decision : Checker.decisions(graph)) {
                 decisions.putIfAbsent(decision.object().toString() + decision.mcpServer() + decision.reason(),

@@ -2,6 +2,7 @@ package dev.mcpolicy.app;
 
 import dev.mcpolicy.cli.VersionProvider;
 import dev.mcpolicy.engine.Engine;
+import dev.mcpolicy.engine.SupersededFindings;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
@@ -82,11 +83,11 @@ public final class Checker {
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
             problems.addAll(notObjects(inputs.manifests()));
             ResourceGraph graph = ResourceGraph.build(inputs.manifests(), request.releaseNamespace());
-            findings.addAll(engine.run(graph, values));
+            findings.addAll(SupersededFindings.fold(engine.run(graph, values), rules));
             decisions.addAll(decisions(graph));
         }
         for (ChartRun chart : inputs.charts()) {
-            ChartRun.Result result = chart.check(engine, request, loader);
+            ChartRun.Result result = chart.check(engine, rules, request, loader);
             findings.addAll(result.findings());
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());

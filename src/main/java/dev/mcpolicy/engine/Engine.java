@@ -100,13 +100,24 @@ public final class Engine {
                     values.putAll(commonPlaceholders(target));
                     values.putAll(target.placeholders());
                     values.putAll(violation.placeholders());
-                    Finding finding = FindingFactory.create(rule, levels.of(violation.kind()), target, violation,
-                            MessageTemplate.render(template, values));
+                    Finding finding = FindingFactory.create(rule, levels.of(violation.kind()), target,
+                            withCheckId(violation, check), MessageTemplate.render(template, values));
                     findings.add(inferred && McpScope.of(check) ? McpScope.lowerCertainty(finding) : finding);
                 }
             }
         }
         return findings;
+    }
+
+    /** A check with an {@code id} names itself in its findings' properties ({@code check}), e.g. for supersededBy. */
+    private static Violation withCheckId(Violation violation, JsonNode check) {
+        if (!check.path("id").isTextual()) {
+            return violation;
+        }
+        Map<String, String> properties = new HashMap<>(violation.properties());
+        properties.put(SupersededFindings.CHECK, check.path("id").asText());
+        return new Violation(violation.kind(), violation.pointer(), violation.placeholders(), properties,
+                violation.related(), violation.document(), violation.mappingHint());
     }
 
     private static String template(JsonNode check, Assertion assertion, String kind) {

@@ -29,6 +29,11 @@ public record Finding(String ruleId, Level level, String message, Location prima
      * then points at the value that switches the chart's template for that kind off.
      */
     public static final String MISSING_KIND = "missingKind";
+    /**
+     * Property naming further objects a finding is about besides {@code object}, comma-separated as
+     * {@code Kind/namespace/name} (e.g. the workloads a PodDisruptionBudget finding concerns).
+     */
+    public static final String ABOUT = "about";
 
     public Finding {
         related = List.copyOf(related);

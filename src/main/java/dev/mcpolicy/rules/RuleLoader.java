@@ -69,7 +69,46 @@ public final class RuleLoader {
                 problems.addAll(e.problems());
             }
         }
+        problems.addAll(supersessionProblems(rules));
         return toRuleSet(rules, problems);
+    }
+
+    /**
+     * A pack's {@code supersededBy} must name rules of the pack that are not superseded themselves, so folding is
+     * one step and never circular.
+     */
+    private static List<String> checkIds(RuleDefinition rule) {
+        List<String> ids = new ArrayList<>();
+        JsonNode checks = rule.check();
+        for (JsonNode check : checks.isArray() ? checks : List.of(checks)) {
+            if (check.path("id").isTextual()) {
+                ids.add(check.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    static List<RuleProblem> supersessionProblems(List<RuleDefinition> rules) {
+        Map<String, RuleDefinition> byId = new LinkedHashMap<>();
+        rules.forEach(rule -> byId.put(rule.id(), rule));
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleDefinition rule : rules) {
+            for (String superseding : rule.supersededBy().rules()) {
+                String[] ruleAndCheck = superseding.split("/", 2);
+                RuleDefinition target = byId.get(ruleAndCheck[0]);
+                if (target == null) {
+                    problems.add(new RuleProblem(rule.sourceFile(), 1, 1,
+                            "supersededBy.rules: no rule " + ruleAndCheck[0] + " in the pack"));
+                } else if (ruleAndCheck.length == 2 && !checkIds(target).contains(ruleAndCheck[1])) {
+                    problems.add(new RuleProblem(rule.sourceFile(), 1, 1, "supersededBy.rules: rule " + ruleAndCheck[0]
+                            + " has no check with id " + ruleAndCheck[1]));
+                } else if (!target.supersededBy().isEmpty()) {
+                    problems.add(new RuleProblem(rule.sourceFile(), 1, 1, "supersededBy.rules: " + superseding
+                            + " is superseded itself; name the rule that reports the root cause"));
+                }
+            }
+        }
+        return problems;
     }
 
     /** Every {@code *.yaml}/{@code *.yml} directly in {@code folder} (sorted by name), except the index. */
@@ -162,6 +201,12 @@ public final class RuleLoader {
                 problems.add(new CheckValidator.Problem("/tags", "a rule with securitySeverity must carry the tag 'security'"));
             }
         }
+        JsonNode superseding = root.path("supersededBy").path("rules");
+        for (int i = 0; i < superseding.size(); i++) {
+            if (superseding.get(i).asText().split("/", 2)[0].equals(id)) {
+                problems.add(new CheckValidator.Problem("/supersededBy/rules/" + i, "a rule cannot supersede itself"));
+            }
+        }
         JsonNode examples = root.get("examples");
         for (int i = 0; i < examples.size(); i++) {
             JsonNode example = examples.get(i);
@@ -240,7 +285,17 @@ public final class RuleLoader {
                 List.copyOf(parameters(root).values()),
                 root.get("check"),
                 examples,
-                displayPath);
+                displayPath,
+                supersession(root.get("supersededBy")));
+    }
+
+    private static Supersession supersession(JsonNode node) {
+        if (node == null) {
+            return Supersession.NONE;
+        }
+        List<String> rules = new ArrayList<>();
+        node.path("rules").forEach(id -> rules.add(id.asText()));
+        return new Supersession(rules, node.has("note") ? node.get("note").asText().strip() : null);
     }
 
     private static RuleDefinition.ExampleChart exampleChart(JsonNode chart) {

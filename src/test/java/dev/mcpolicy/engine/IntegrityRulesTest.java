@@ -124,7 +124,7 @@ class IntegrityRulesTest {
         findings.forEach(f -> byPointer.put(f.pointer(), f.level()));
         assertEquals(Map.of(
                 "/spec/ports/0/targetPort", Level.ERROR,
-                "/spec/ports/1/targetPort", Level.WARNING,
+                "/spec/ports/1/targetPort", Level.NOTE,
                 "/spec/ports/2/targetPort", Level.ERROR), byPointer);
     }
 
@@ -225,6 +225,41 @@ class IntegrityRulesTest {
                   password: ENC[AES256_GCM,data:Zm9vYmFyYmF6,iv:aXYxMjM0NTY3OA==,tag:dGFnMTIz,type:str]
                 """;
         assertEquals(List.of(), run(only("secret-literal-data"), manifests, null));
+    }
+
+    @Test
+    void pdbCoverageShowsTheLabelsThatSelectNotEveryPodLabel() throws Exception {
+        String manifests = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: mcp}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app.kubernetes.io/name: mcp, app.kubernetes.io/instance: rel}}
+                  template:
+                    metadata:
+                      labels:
+                        app.kubernetes.io/name: mcp
+                        app.kubernetes.io/instance: rel
+                        app.kubernetes.io/version: 1.4.2
+                        app.kubernetes.io/managed-by: Helm
+                        helm.sh/chart: mcp-0.3.1
+                    spec: {containers: [{name: server, image: ghcr.io/acme/mcp-server:1.0.0}]}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: standalone-mcp
+                  labels: {app: standalone-mcp, helm.sh/chart: mcp-0.3.1, heritage: Helm, tier: tools, team: ai, zone: a, extra: x}
+                spec: {containers: [{name: mcp, image: ghcr.io/acme/mcp-server:1.0.0}]}
+                """;
+        List<Finding> findings = run(only("pdb-coverage"), manifests, null);
+        assertEquals(2, findings.size(), findings.toString());
+        assertTrue(findings.get(0).message().contains("(app.kubernetes.io/instance=rel,app.kubernetes.io/name=mcp)"),
+                findings.get(0).message());
+        assertTrue(findings.get(1).message().contains("(app=standalone-mcp,extra=x,team=ai,tier=tools and 1 more)"),
+                findings.get(1).message());
+        findings.forEach(f -> assertFalse(f.message().contains("helm.sh/chart"), f.message()));
     }
 
     @Test

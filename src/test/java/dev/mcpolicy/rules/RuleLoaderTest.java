@@ -94,6 +94,14 @@ class RuleLoaderTest {
                         "examples.0: required property 'expect' not found", "- name: an example"),
                 Arguments.of("duplicate key", "precision: high", "precision: high\nprecision: low",
                         "duplicate key 'precision' (first at line 5)", null),
+                Arguments.of("supersededBy without rules", "precision: high", "precision: high\nsupersededBy: {note: x}",
+                        "supersededBy: required property 'rules' not found", null),
+                Arguments.of("supersededBy with an unknown field", "precision: high",
+                        "precision: high\nsupersededBy: {rules: [replica-count], when: always}",
+                        "supersededBy.when: unknown field; supersededBy has rules and note", null),
+                Arguments.of("a rule superseding itself", "precision: high",
+                        "precision: high\nsupersededBy: {rules: [sse-read-timeout]}",
+                        "supersededBy.rules.0: a rule cannot supersede itself", null),
                 Arguments.of("YAML syntax error", "title: A title", "title: A: title",
                         "invalid YAML: mapping values are not allowed here", null));
     }
@@ -110,6 +118,34 @@ class RuleLoaderTest {
         int expectedLine = lineOf(text, anchor);
         assertEquals(expectedLine, problem.line(), problem.oneLine());
         assertTrue(problem.oneLine().startsWith(FILE + ":" + expectedLine + ":" + problem.column() + ": "), problem.oneLine());
+    }
+
+    @Test
+    void supersededByIsReadWithItsNote() throws RuleLoadException {
+        RuleDefinition rule = loader.parse(FILE, "sse-read-timeout", replaceOnce(VALID, "precision: high",
+                "precision: high\nsupersededBy:\n  rules: [sse-proxy-buffering]\n  note: Said there."));
+        assertEquals(new Supersession(List.of("sse-proxy-buffering"), "Said there."), rule.supersededBy());
+        assertEquals(Supersession.NONE, loader.parse(FILE, "sse-read-timeout", VALID).supersededBy());
+    }
+
+    @Test
+    void aPackMayOnlyFoldIntoItsOwnRulesThatAreNotFoldedThemselves() throws RuleLoadException {
+        RuleDefinition base = loader.parse(FILE, "sse-read-timeout", VALID);
+        RuleDefinition intoMissing = withSupersession(base, "a", new Supersession(List.of("nowhere"), null));
+        RuleDefinition intoA = withSupersession(base, "b", new Supersession(List.of("a"), null));
+        RuleDefinition intoMissingCheck = withSupersession(base, "c", new Supersession(List.of("b/no-such-check"), null));
+        List<RuleProblem> problems = RuleLoader.supersessionProblems(List.of(intoMissing, intoA, intoMissingCheck));
+        assertEquals(List.of("supersededBy.rules: no rule nowhere in the pack",
+                        "supersededBy.rules: a is superseded itself; name the rule that reports the root cause",
+                        "supersededBy.rules: rule b has no check with id no-such-check"),
+                problems.stream().map(RuleProblem::message).toList());
+        assertEquals(List.of(), RuleLoader.supersessionProblems(loader.loadBuiltIn().rules()));
+    }
+
+    private static RuleDefinition withSupersession(RuleDefinition rule, String id, Supersession supersession) {
+        return new RuleDefinition(id, rule.name(), rule.title(), rule.level(), rule.tags(), rule.precision(),
+                rule.securitySeverity(), rule.rationale(), rule.help(), rule.parameters(), rule.check(), rule.examples(),
+                id + ".yaml", supersession);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Relation;
 import dev.mcpolicy.engine.Selector;
@@ -8,6 +9,7 @@ import dev.mcpolicy.engine.Target;
 import dev.mcpolicy.engine.Violation;
 import dev.mcpolicy.engine.workloads.IntOrPercent;
 import dev.mcpolicy.engine.workloads.ReplicaRange;
+import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.Workload;
 
@@ -90,7 +92,10 @@ public final class AllowsEvictionRelation implements Relation {
         facts.put("budget", "minAvailable " + budget.get().text());
         facts.put("required", Integer.toString(required));
         facts.put("expectedPods", Integer.toString(expected));
-        facts.put("podsSource", String.join("; ", sources));
-        return List.of(Violation.of(Violation.DEFAULT, target.pointer() + "/spec/minAvailable", facts));
+        facts.put("podsSource", MessageLists.join(sources, 3, "; "));
+        List<String> about = workloads.stream().map(w -> w.object().kind() + "/"
+                + (w.object().namespace() == null ? "" : w.object().namespace()) + "/" + w.object().name()).toList();
+        return List.of(new Violation(Violation.DEFAULT, target.pointer() + "/spec/minAvailable", facts,
+                Map.of(Finding.ABOUT, String.join(",", about)), List.of()));
     }
 }

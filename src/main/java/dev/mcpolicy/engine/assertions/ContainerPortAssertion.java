@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.Assertion;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.MechanismRegistry;
@@ -92,7 +93,7 @@ public final class ContainerPortAssertion implements Assertion {
             }
             declared.add(name.isTextual() ? name.asText() + " (" + Values.text(number) + ")" : Values.text(number));
         }
-        String declaredText = declared.isEmpty() ? "no ports" : "ports " + String.join(", ", declared);
+        String declaredText = declared.isEmpty() ? "no ports" : "ports " + MessageLists.join(declared);
         boolean checkNames = config.path("names").asBoolean(true);
         boolean checkNumbers = config.path("numbers").asBoolean(true);
         List<Violation> violations = new ArrayList<>();

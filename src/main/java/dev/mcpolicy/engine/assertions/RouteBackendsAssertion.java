@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.Assertion;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.MechanismRegistry;
@@ -141,7 +142,7 @@ public final class RouteBackendsAssertion implements Assertion {
             String number = port.path("port").isMissingNode() ? "?" : Values.text(port.path("port"));
             parts.add(port.path("name").isTextual() ? port.path("name").asText() + ":" + number : number);
         }
-        return String.join(", ", parts);
+        return MessageLists.join(parts);
     }
 
     /** A Service of the namespace whose name is at most two edits away, when the namespace is small enough. */

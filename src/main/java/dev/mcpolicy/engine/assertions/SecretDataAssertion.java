@@ -32,7 +32,7 @@ import java.util.Set;
  * Placeholders: {@code keys}, {@code keyCount}, {@code secretType}.
  */
 public final class SecretDataAssertion implements Assertion {
-    private static final int MAX_NAMED_KEYS = 5;
+    private static final int MAX_NAMED_KEYS = 3;
     /** Shorter values-file literals are not looked for inside composed values (a dockerconfigjson, a URL). */
     private static final int MIN_CONTAINED_LENGTH = 6;
 

@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Relation;
 import dev.mcpolicy.engine.Selector;
@@ -196,6 +197,6 @@ public final class SelectsPodsRelation implements Relation {
         }
         List<String> parts = new ArrayList<>();
         new TreeMap<>(labels).forEach((key, value) -> parts.add(key + "=" + value));
-        return String.join(",", parts);
+        return MessageLists.join(parts, MessageLists.DEFAULT_MAX, ",");
     }
 }

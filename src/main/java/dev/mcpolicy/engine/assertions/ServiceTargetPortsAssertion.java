@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.Assertion;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.MechanismRegistry;
@@ -119,7 +120,7 @@ public final class ServiceTargetPortsAssertion implements Assertion {
                         "targetPort", written,
                         "targetPortNote", note,
                         "declaredPorts", declared.describe(),
-                        "selectedWorkloads", String.join(", ", workloadNames)), Map.of(), declared.related()));
+                        "selectedWorkloads", MessageLists.join(workloadNames, 3)), Map.of(), declared.related()));
             }
         }
         return violations;
@@ -164,7 +165,7 @@ public final class ServiceTargetPortsAssertion implements Assertion {
         }
 
         String describe() {
-            return described.isEmpty() ? "none" : String.join(", ", described);
+            return described.isEmpty() ? "none" : MessageLists.join(described);
         }
     }
 }

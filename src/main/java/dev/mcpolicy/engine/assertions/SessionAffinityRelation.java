@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.assertions;
 
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Relation;
 import dev.mcpolicy.engine.Selector;
@@ -80,9 +81,8 @@ public final class SessionAffinityRelation implements Relation {
                     || !annotations.getOrDefault(NGINX_HASH, "").isBlank()) {
                 return List.of();
             }
-            fix = "Add annotation " + NGINX_AFFINITY + ": cookie (with session-cookie-name and"
-                    + " session-cookie-max-age) for clients that keep cookies, or " + NGINX_HASH
-                    + ": \"$http_mcp_session_id\" to hash on the Mcp-Session-Id header";
+            fix = "Set annotation " + NGINX_HASH + ": \"$http_mcp_session_id\" (the Mcp-Session-Id header), or "
+                    + NGINX_AFFINITY + ": cookie";
         } else if (controller.equals("traefik")) {
             Set<String> unsticky = new LinkedHashSet<>();
             for (Backend backend : graph.backends(route)) {
@@ -94,7 +94,7 @@ public final class SessionAffinityRelation implements Relation {
             if (unsticky.isEmpty()) {
                 return List.of();
             }
-            fix = "Annotate " + String.join(", ", unsticky) + " with " + TRAEFIK_STICKY + ": \"true\" so Traefik"
+            fix = "Annotate " + MessageLists.join(unsticky, 3) + " with " + TRAEFIK_STICKY + ": \"true\" so Traefik"
                     + " pins each client to one pod";
         } else {
             return List.of();
@@ -155,7 +155,7 @@ public final class SessionAffinityRelation implements Relation {
             names.add(server.object().displayName() + " (" + replicas + ")");
         }
         Map<String, String> facts = new HashMap<>();
-        facts.put("servers", String.join(", ", names));
+        facts.put("servers", MessageLists.join(names, 3));
         facts.put("sessionReason", SessionState.of(context, servers.get(0)).reason());
         facts.put("fix", fix);
         return Violation.of(Violation.DEFAULT, pointer, facts);

@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.Assertion;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.MechanismRegistry;
@@ -112,7 +113,7 @@ public final class TlsHostsAssertion implements Assertion {
             ruleHosts.add(host.isTextual() && !host.asText().isBlank() ? host.asText() : null);
             ruleIndexes.add(i);
         }
-        String tlsText = tlsHosts.isEmpty() ? "none" : String.join(", ", tlsHosts);
+        String tlsText = tlsHosts.isEmpty() ? "none" : MessageLists.join(tlsHosts);
         if (!anyTls) {
             Set<String> hosts = new LinkedHashSet<>();
             ruleHosts.forEach(host -> hosts.add(host == null ? "every host (a rule without host)" : host));
@@ -120,7 +121,7 @@ public final class TlsHostsAssertion implements Assertion {
                 hosts.add("every host (default backend only)");
             }
             return List.of(Violation.of(NO_TLS, target.object().pointer("/spec/tls"), Map.of(
-                    "host", hosts.iterator().next(), "hosts", String.join(", ", hosts), "tlsHosts", tlsText)));
+                    "host", hosts.iterator().next(), "hosts", MessageLists.join(hosts), "tlsHosts", tlsText)));
         }
         if (coversAll) {
             return List.of();

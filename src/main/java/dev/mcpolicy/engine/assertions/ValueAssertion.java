@@ -3,6 +3,7 @@ package dev.mcpolicy.engine.assertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.Assertion;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.MechanismRegistry;
@@ -340,6 +341,6 @@ public final class ValueAssertion implements Assertion {
     private static String oneOfText(JsonNode options) {
         List<String> texts = new ArrayList<>();
         options.forEach(option -> texts.add(Values.text(option)));
-        return String.join(", ", texts);
+        return MessageLists.join(texts, 6);
     }
 }

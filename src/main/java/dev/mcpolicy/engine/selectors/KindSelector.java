@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.selectors;
 
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
@@ -147,12 +148,12 @@ public final class KindSelector implements Selector {
             Set<String> names = new LinkedHashSet<>();
             workloads.forEach(workload -> names.add(workload.object().displayName()));
             Map<String, String> placeholders = new HashMap<>();
-            placeholders.put(placeholder, names.isEmpty() ? "none" : String.join(", ", names));
+            placeholders.put(placeholder, names.isEmpty() ? "none" : MessageLists.join(names, 3));
             placeholders.put("sessionReason", sessionReason == null ? "" : sessionReason);
             if (flags.containsKey("routed")) {
                 Set<String> routes = new LinkedHashSet<>();
                 RouteIndex.routesTo(context, object).forEach(route -> routes.add(route.displayName()));
-                placeholders.put("routes", routes.isEmpty() ? "no route" : String.join(", ", routes));
+                placeholders.put("routes", routes.isEmpty() ? "no route" : MessageLists.join(routes, 3));
             }
             targets.add(Target.of(object, null, placeholders));
         }

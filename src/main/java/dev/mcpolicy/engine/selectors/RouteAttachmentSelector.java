@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.selectors;
 
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Target;
@@ -89,7 +90,7 @@ public final class RouteAttachmentSelector implements Selector {
         for (K8sObject attached : order) {
             Found found = byTarget.get(attached);
             Map<String, String> facts = RouteFacts.of(found.controller, found.servers);
-            facts.put("routes", String.join(", ", found.routes));
+            facts.put("routes", MessageLists.join(found.routes, 3));
             targets.add(Target.of(attached, graph.workload(attached).orElse(null), facts));
         }
         return targets;

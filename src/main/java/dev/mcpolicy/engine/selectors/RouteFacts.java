@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine.selectors;
 
+import dev.mcpolicy.engine.MessageLists;
 import dev.mcpolicy.engine.EvaluationContext;
 import dev.mcpolicy.engine.Selector;
 import dev.mcpolicy.engine.Where;
@@ -75,6 +76,6 @@ final class RouteFacts {
         Set<String> names = new LinkedHashSet<>();
         servers.forEach(server -> names.add(server.object().displayName()));
         outside.forEach(backend -> names.add("Service/" + backend.serviceName() + " (an MCP endpoint outside the render)"));
-        return names.isEmpty() ? "no MCP server" : String.join(", ", names);
+        return names.isEmpty() ? "no MCP server" : MessageLists.join(names, 2);
     }
 }

@@ -174,7 +174,7 @@ final class ChartRun {
         }
         String missingKind = finding.properties().get(Finding.MISSING_KIND);
         Optional<MappedLocation> switchedOff = missingKind == null ? Optional.empty()
-                : mapper.mapAbsentKind(missingKind);
+                : mapper.mapAbsentKind(missingKind, MappingQuery.of(identities.get(document), document.content(), ""));
         MappedLocation mapped = switchedOff.orElseGet(() -> mapper.map(MappingQuery.of(identities.get(document),
                 document.content(), finding.pointer()).withOffendingValue(finding.mappingHint() == null ? null
                 : finding.mappingHint().value())));

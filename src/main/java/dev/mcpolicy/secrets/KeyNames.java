@@ -77,8 +77,9 @@ final class KeyNames {
      * {@code passwordSha256}) or ciphertext ({@code encryptedPassword}, a SealedSecret's {@code encryptedData}).
      */
     private static final Set<String> DERIVED_MARKERS = Set.of(
-            "checksum", "checksums", "hash", "hashed", "hashes", "digest", "sha", "fingerprint", "crc",
-            "encrypted", "ciphertext");
+            "checksum", "checksums", "hashed", "fingerprint", "crc", "encrypted", "ciphertext");
+    /** Digest words that mark a derived value only after what they digest ({@code passwordHash}, not {@code hashSecret}). */
+    private static final Set<String> TRAILING_DIGEST_MARKERS = Set.of("hash", "hashes", "digest", "sha");
 
     /**
      * Purposes that only a literal serves: a JWT, session or cookie signing secret, an HMAC or encryption key, a
@@ -191,7 +192,7 @@ final class KeyNames {
         if (s.isEmpty()) {
             return KeyRole.NEUTRAL;
         }
-        if (s.stream().anyMatch(REFERENCE_MARKERS::contains) || s.stream().anyMatch(DERIVED_MARKERS::contains)) {
+        if (s.stream().anyMatch(REFERENCE_MARKERS::contains) || isDerived(s)) {
             return KeyRole.NOT_SECRET;
         }
         String head = singular(s.get(s.size() - 1));
@@ -250,6 +251,16 @@ final class KeyNames {
         return ValueShapes.isEnvStyleName(key) ? KeyRole.CREDENTIAL_IF_SHAPED : KeyRole.NEUTRAL;
     }
 
+    /** Whether the key names a digest or ciphertext of a secret rather than the secret. */
+    private static boolean isDerived(List<String> s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (DERIVED_MARKERS.contains(s.get(i)) || (i > 0 && TRAILING_DIGEST_MARKERS.contains(s.get(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Index of "secret" in a "secret key" pair of segments, or -1. */
     private static int secretKeyPhrase(List<String> s) {
         for (int i = 0; i + 1 < s.size(); i++) {
@@ -270,8 +281,7 @@ final class KeyNames {
             end--;
         }
         return end > 0 && CONTAINER_NOUNS.contains(s.get(end - 1))
-                && s.stream().noneMatch(REFERENCE_MARKERS::contains)
-                && s.stream().noneMatch(DERIVED_MARKERS::contains);
+                && s.stream().noneMatch(REFERENCE_MARKERS::contains) && !isDerived(s);
     }
 
     /**

@@ -170,6 +170,7 @@ class SecretDecisionTableTest {
                 row("Azure SAS URL", "backup: {target: '@azure-sas@'}", "/backup/target -> Azure shared access signature"),
                 row("base64 password in an extraSecretData map", "extraSecretData: {upstream-admin: '@pw-b64@'}",
                         "/extraSecretData/upstream-admin -> value in a secrets map"),
+                row("a secret used for hashing is a secret", "HASH_SECRET: Kq8vN2xW9pL4", "/HASH_SECRET -> secret-named key"),
                 row("two secrets in one document",
                         "db: {user: app, password: pw-one}\nredis: {auth: {password: pw-two}}",
                         "/db/password -> secret-named key", "/redis/auth/password -> secret-named key"),
@@ -241,6 +242,7 @@ class SecretDecisionTableTest {
                 row("documentation placeholder hf_...", "HF_TOKEN: hf_..."),
                 row("documentation placeholder with an ellipsis character", "apiKey: 'ghp_…'"),
                 row("bare format prefix", "ANTHROPIC_API_KEY: sk-ant-"),
+                row("digest of a password", "admin: {passwordSha256: '@sha256@', hashedPassword: '$2y$10$abcdefghijklmnopqrstuv'}"),
                 row("task id that contains sk-", "task: 'mask-0123456789abcdefghij0123456789abcdefghij01234567'"));
     }
 

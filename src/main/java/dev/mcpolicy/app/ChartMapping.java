@@ -74,7 +74,8 @@ final class ChartMapping implements FindingStep {
         }
         String missingKind = finding.chartHint().missingKind();
         Optional<MappedLocation> switchedOff = missingKind == null ? Optional.empty()
-                : render.mapper().mapAbsentKind(missingKind);
+                : render.mapper().mapAbsentKind(missingKind, MappingQuery.of(render.identities().get(document),
+                        document.content(), ""));
         MappedLocation mapped = switchedOff.orElseGet(() -> render.mapper().map(MappingQuery.of(
                 render.identities().get(document), document.content(), finding.pointer())
                 .withOffendingValue(finding.chartHint().offendingValue())));

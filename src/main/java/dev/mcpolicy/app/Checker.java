@@ -8,6 +8,7 @@ import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.finding.pipeline.DropDuplicates;
 import dev.mcpolicy.finding.pipeline.FindingPipeline;
+import dev.mcpolicy.finding.pipeline.FoldSuperseded;
 import dev.mcpolicy.finding.pipeline.LowerInferredErrors;
 import dev.mcpolicy.finding.pipeline.MergeEnvironments;
 import dev.mcpolicy.finding.pipeline.SortFindings;
@@ -31,10 +32,12 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One check run, in the order data flows: load the inputs, build the resource graph, run the rules, and
@@ -96,6 +99,7 @@ public final class Checker {
         }
 
         ChartMapping chartMapping = new ChartMapping();
+        Map<String, Integer> manifestRenders = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         List<ServerDecision> decisions = new ArrayList<>();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
@@ -104,6 +108,8 @@ public final class Checker {
             problems.addAll(split.problems());
             boolean single = split.renders().size() == 1;
             for (RenderSplit.Render render : split.renders()) {
+                int index = manifestRenders.size();
+                render.documents().forEach(document -> manifestRenders.putIfAbsent(document.file(), index));
                 UnreadDocuments unread = UnreadDocuments.of(render.documents(),
                         single ? inputs.problems() : problemsOf(render, inputs.problems()));
                 unread.note().ifPresent(problems::add);
@@ -117,7 +123,8 @@ public final class Checker {
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());
         }
-        findings = pipeline(chartMapping, List.copyOf(request.environments().keySet())).run(findings);
+        FoldSuperseded fold = new FoldSuperseded(engine.supersessions(), renderOf(manifestRenders));
+        findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet())).run(findings);
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
         RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList());
@@ -127,12 +134,30 @@ public final class Checker {
     /**
      * Everything that happens to the engine's findings before the report, in order: a deterministic order, equal
      * findings once, errors about inferred MCP servers lowered to warnings, chart findings moved to their template
-     * or values lines, one finding for what several environments share, and the final order. (The SARIF report alone merges
-     * findings of one rule on one line, as GitHub needs; every other report shows each finding.)
+     * or values lines, findings of one render folded into the finding of their root cause ({@code supersededBy}), one
+     * finding for what several environments share, and the final order. (The SARIF report alone merges findings of
+     * one rule on one line, as GitHub needs; every other report shows each finding.)
      */
-    static FindingPipeline pipeline(ChartMapping chartMapping, List<String> environments) {
+    static FindingPipeline pipeline(ChartMapping chartMapping, FoldSuperseded fold, List<String> environments) {
         return FindingPipeline.of(new SortFindings(), new DropDuplicates(), new LowerInferredErrors(), chartMapping,
-                new MergeEnvironments(environments), new SortFindings());
+                fold, new MergeEnvironments(environments), new SortFindings());
+    }
+
+    /**
+     * The render a finding was found in, as the fold step needs it: the render of the rendered inputs that holds its
+     * file (one render, or one per file when files define the same objects), else its rendered file, which in chart
+     * mode names one render of one chart and environment ({@code <helm template chart --env staging>}). Values-file
+     * findings have no render.
+     */
+    static Function<Finding, Object> renderOf(Map<String, Integer> manifestRenderOfFile) {
+        Map<String, Integer> renders = Map.copyOf(manifestRenderOfFile);
+        return finding -> {
+            if (finding.rendered() == null) {
+                return null;
+            }
+            Integer manifestRender = renders.get(finding.rendered().file());
+            return manifestRender != null ? manifestRender : finding.rendered().file();
+        };
     }
 
     /** Release and environment names reach helm or the reports: refused here unless helm would accept them. */

@@ -104,22 +104,39 @@ public final class SourceMapper {
     }
 
     /**
-     * Where to switch on an object the render lacks: a template of this chart that writes {@code kind: <kind>}
-     * only inside {@code {{ if .Values.x }}} ({@code podDisruptionBudget.enabled: false}) maps to the values line of
-     * {@code x}, with the template's {@code kind:} line as related. Empty when no such guarded template exists (the
-     * chart has none for that kind, or renders it unconditionally) or when {@code --set} decides the value.
+     * Where to switch on an object the render lacks for a workload: a template of the chart that renders the workload
+     * (a subchart's own templates for a subchart's workload) that writes {@code kind: <kind>} only inside
+     * {@code {{ if .Values.x }}} ({@code podDisruptionBudget.enabled: false}) maps to the values line of {@code x},
+     * with the template's {@code kind:} line as related. The template must belong to the workload's component: its
+     * {@code metadata.name} fits the workload's name, or its switch is chart-wide ({@code podDisruptionBudget.enabled})
+     * or sits under a component the workload's template reads ({@code gateway.pdb.enabled} for a template that reads
+     * {@code .Values.gateway}). Empty when no such guarded
+     * template exists or when {@code --set} decides the value.
+     *
+     * @param workload where the workload was rendered (its document; the pointer is not used)
      */
-    public Optional<MappedLocation> mapAbsentKind(String kind) {
+    public Optional<MappedLocation> mapAbsentKind(String kind, MappingQuery workload) {
         try {
-            return absentKindOrThrow(kind);
+            return absentKindOrThrow(kind, workload);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private Optional<MappedLocation> absentKindOrThrow(String kind) {
-        Path templates = chart.directory().resolve("templates");
-        if (kind == null || !java.nio.file.Files.isDirectory(templates)) {
+    private static final java.util.Set<String> SWITCH_WORDS = java.util.Set.of("enabled", "enable", "create",
+            "pdb", "poddisruptionbudget", "disruptionbudget", "budget");
+
+    private Optional<MappedLocation> absentKindOrThrow(String kind, MappingQuery workload) {
+        if (kind == null || workload == null) {
+            return Optional.empty();
+        }
+        SourceFile source = sources.computeIfAbsent(String.valueOf(workload.document().helmSource()),
+                k -> resolveSource(workload.document().helmSource()));
+        if (source.file() == null) {
+            return Optional.empty();
+        }
+        Path templates = source.chart().directory().resolve("templates");
+        if (!java.nio.file.Files.isDirectory(templates)) {
             return Optional.empty();
         }
         List<Path> files;
@@ -128,7 +145,9 @@ public final class SourceMapper {
         } catch (java.io.IOException e) {
             return Optional.empty();
         }
-        ValuesStack values = stackFor(List.of(new ChainLink(chart, null)));
+        ValuesStack values = stackFor(source.chain());
+        java.util.Set<List<String>> readByWorkload = valuesReadBy(source.file(), workload.document());
+        String workloadName = workload.document().name();
         for (Path file : files) {
             Optional<TemplateOutline> outline = outlines.computeIfAbsent(file, this::readOutline);
             for (TemplateOutline.Document document : outline.map(TemplateOutline::documents).orElse(List.of())) {
@@ -141,7 +160,8 @@ public final class SourceMapper {
                         continue;
                     }
                     List<String> path = guard.concrete(Map.of());
-                    if (path == null || path.isEmpty() || setKeys.covers(path)) {
+                    if (path == null || path.isEmpty() || setKeys.covers(path)
+                            || !sameComponent(document, path, workloadName, readByWorkload)) {
                         continue;
                     }
                     Optional<ValuesStack.Hit> hit = values.setting(path);
@@ -154,6 +174,56 @@ public final class SourceMapper {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a guarded template of a missing object is meant for this workload: its rendered name fits the
+     * workload's name, or its switch is chart-wide or lies under a values key the workload's template reads.
+     */
+    private static boolean sameComponent(TemplateOutline.Document document, List<String> guard, String workloadName,
+                                         java.util.Set<List<String>> readByWorkload) {
+        Pattern name = document.namePattern();
+        if (name != null && workloadName != null && name.pattern().replaceAll("\\\\[QE]|\\.\\*", "").length() > 1
+                && name.matcher(workloadName).matches()) {
+            return true;
+        }
+        int end = guard.size();
+        while (end > 0 && SWITCH_WORDS.contains(guard.get(end - 1).toLowerCase(java.util.Locale.ROOT))) {
+            end--;
+        }
+        if (end == 0) {
+            return true;
+        }
+        List<String> component = guard.subList(0, end);
+        return readByWorkload.stream().anyMatch(read -> read.size() >= component.size()
+                && read.subList(0, component.size()).equals(component));
+    }
+
+    /** Every concrete values path the workload's template document reads (for telling components apart). */
+    private java.util.Set<List<String>> valuesReadBy(Path template, DocumentIdentity identity) {
+        java.util.Set<List<String>> read = new java.util.HashSet<>();
+        Optional<TemplateOutline> outline = outlines.computeIfAbsent(template, this::readOutline);
+        if (outline.isEmpty() || outline.get().documents().isEmpty()) {
+            return read;
+        }
+        java.util.ArrayDeque<TemplateNode> pending = new java.util.ArrayDeque<>();
+        pending.push(chooseDocument(outline.get().documents(), identity).document().root());
+        while (!pending.isEmpty()) {
+            TemplateNode node = pending.pop();
+            for (TemplateAction action : node.valueActions) {
+                for (ValuesPath path : node.scope.valuesReferences(action.body())) {
+                    List<String> concrete = path.concrete(Map.of());
+                    if (concrete != null) {
+                        read.add(concrete);
+                    }
+                }
+            }
+            if (node.scope.guard() != null && node.scope.guard().concrete(Map.of()) != null) {
+                read.add(node.scope.guard().concrete(Map.of()));
+            }
+            node.children.forEach(pending::push);
+        }
+        return read;
     }
 
     // ---- which file -------------------------------------------------------------------------------------------
@@ -306,6 +376,10 @@ public final class SourceMapper {
                     // the rest of the pointer lies inside a flow collection written on this very line
                     return new Walk(node, query.existingTokens(), null, -1, slots);
                 }
+                TemplateNode sequence = emit == null && listLevel && isIndex(token) ? sequenceAtKeyColumn(node) : null;
+                if (sequence != null) {
+                    return new Walk(node, i + 1, sequence, Integer.parseInt(token), slots);
+                }
                 return new Walk(node, i, emit, -1, slots);
             }
             if (step.emit() != null) {
@@ -315,12 +389,57 @@ public final class SourceMapper {
             rendered = renderedChild;
         }
         if (!query.keyExists()) {
-            TemplateNode emit = firstEmit(node);
-            if (emit != null) {
-                return new Walk(node, query.existingTokens(), emit, -1, slots);
+            for (TemplateNode child : node.children) {
+                if (child.kind == TemplateNode.Kind.EMIT && canHoldMissingKey(child, node, values, slots)) {
+                    return new Walk(node, query.existingTokens(), child, -1, slots);
+                }
             }
         }
         return new Walk(node, query.existingTokens(), null, -1, slots);
+    }
+
+    /**
+     * A block sequence may sit at its key's own column ({@code env:} then {@code {{- toYaml . | nindent 10 }}} at the
+     * column of {@code env}): the emit that directly follows a key with an empty block value, at that key's column,
+     * prints the key's list.
+     */
+    private static TemplateNode sequenceAtKeyColumn(TemplateNode key) {
+        if (key.kind != TemplateNode.Kind.KEY || !key.hasBlockValue() || !key.children.isEmpty() || key.parent == null) {
+            return null;
+        }
+        List<TemplateNode> siblings = key.parent.children;
+        int at = siblings.indexOf(key);
+        TemplateNode next = at >= 0 && at + 1 < siblings.size() ? siblings.get(at + 1) : null;
+        return next != null && next.kind == TemplateNode.Kind.EMIT && next.indent == key.indent ? next : null;
+    }
+
+    /**
+     * Whether a structure-emitting action next to a missing key could be where that key comes from: it prints a
+     * values map (or a merge of them, or an unknown helper) at that place, and a guard around it, if any, is the value
+     * it prints. An emit guarded by something else ({@code {{- if .Values.controller.extraVolumes }}} around
+     * {@code toYaml .Values.controller.extraVolumes}, a list) does not guard the missing key's position.
+     */
+    private static boolean canHoldMissingKey(TemplateNode emit, TemplateNode parent, ValuesStack values,
+                                             Map<ValuesPath.RangeBlock, String> slots) {
+        ValuesPath guard = emit.scope.guard();
+        boolean guarded = guard != null && !guard.equals(parent.scope.guard());
+        String body = emit.valueActions.get(0).body();
+        if (emit.scope.mergedReference(body) != null) {
+            return !guarded;
+        }
+        List<ValuesPath> printed = emit.scope.valuesReferences(body);
+        if (printed.isEmpty()) {
+            return !guarded; // a helper: its output is unknown, so only an unconditional one may hold the key
+        }
+        if (printed.size() != 1 || (guarded && !printed.get(0).equals(guard))) {
+            return false;
+        }
+        List<String> path = printed.get(0).concrete(slots);
+        if (path == null) {
+            return !guarded;
+        }
+        Optional<JsonNode> value = path.isEmpty() ? Optional.empty() : values.effective(path);
+        return value.isEmpty() || value.get().isObject() || value.get().isNull();
     }
 
     private static boolean isIndex(String token) {
@@ -378,18 +497,31 @@ public final class SourceMapper {
         return null;
     }
 
-    /** A key printed from a ranged map can only be one of that map's keys (when the values tell which). */
-    private static boolean templatedKeyCanBe(TemplateNode key, String token, ValuesStack values,
-                                             Map<ValuesPath.RangeBlock, String> slots) {
+    /**
+     * A key printed from a ranged map can only be one of that map's keys (when the values tell which), or one that
+     * {@code --set} adds to it.
+     */
+    private boolean templatedKeyCanBe(TemplateNode key, String token, ValuesStack values,
+                                      Map<ValuesPath.RangeBlock, String> slots) {
         ValuesPath.RangeBlock range = rangeOfTemplatedKey(key);
-        if (range == null || range.collection == null) {
+        List<List<String>> collections = new ArrayList<>();
+        if (range != null && range.mergedCollection != null) {
+            collections.addAll(range.mergedCollection.concrete(slots));
+        } else if (range != null && range.collection != null && range.collection.concrete(slots) != null) {
+            collections.add(range.collection.concrete(slots));
+        }
+        if (collections.isEmpty()) {
             return true;
         }
-        List<String> collection = range.collection.concrete(slots);
-        if (collection == null) {
-            return true;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (List<String> collection : collections) {
+            keys.addAll(values.mergedKeys(collection));
+            List<String> withToken = new ArrayList<>(collection);
+            withToken.add(token);
+            if (setKeys.covers(withToken)) {
+                return true;
+            }
         }
-        List<String> keys = values.mergedKeys(collection);
         return keys.isEmpty() || keys.contains(token);
     }
 
@@ -541,14 +673,27 @@ public final class SourceMapper {
         if (node.kind == TemplateNode.Kind.ROOT) {
             return new Location(path, document.firstContentLine(), document.firstContentColumn(), 0, Location.DOCUMENT);
         }
-        String mapping = walk.consumed() == query.pointerTokens().size() ? Location.EXACT : Location.PARENT_KEY;
+        String mapping = walk.consumed() != query.pointerTokens().size() ? Location.PARENT_KEY
+                : printsManyKeys(node) ? Location.RANGE_LINE : Location.EXACT;
         return new Location(path, node.line, node.column, node.endColumn, mapping);
+    }
+
+    /**
+     * A key line printed once per iteration of a {@code range} over a map ({@code {{ $key }}: {{ $value }}}): it
+     * prints every key of that map, so it is never the exact place of one of them.
+     */
+    private static boolean printsManyKeys(TemplateNode node) {
+        return node.kind == TemplateNode.Kind.KEY && node.key == null && rangeOfTemplatedKey(node) != null;
     }
 
     // ---- which values line ------------------------------------------------------------------------------------
 
     private MappedLocation withValues(Location template, Walk walk, MappingQuery query, ValuesStack values) {
         List<String> tokens = query.pointerTokens();
+        Optional<MappedLocation> merged = viaMergedValues(template, walk, query, values);
+        if (merged.isPresent()) {
+            return merged.get();
+        }
         List<ValuesPath> references;
         // a helper mixes values with names, versions and defaults: even one value it reads is not surely the culprit
         boolean viaHelper = false;
@@ -607,6 +752,58 @@ public final class SourceMapper {
                     .orElseGet(() -> new MappedLocation(template, List.of()));
         }
         return severalValues(template, new ArrayList<>(paths), query, values);
+    }
+
+    /**
+     * A place printed from a map merged from several values maps ({@code toYaml (merge .Values.a .Values.b)}, or a
+     * dict filled by {@code range}/{@code set} and printed by another {@code range}): the values line of the source
+     * that wins the key (the first in priority order that sets it), with the template line related. A key the render
+     * lacks belongs in the winning source's map. Empty when the place is not printed from a merged map.
+     */
+    private Optional<MappedLocation> viaMergedValues(Location template, Walk walk, MappingQuery query,
+                                                     ValuesStack values) {
+        List<String> tokens = query.pointerTokens();
+        MergedValues merged;
+        List<String> tail = new ArrayList<>();
+        if (walk.emit() != null) {
+            merged = walk.emit().scope.mergedReference(walk.emit().valueActions.get(0).body());
+            if (walk.emitOffset() >= 0) {
+                tail.add(String.valueOf(walk.emitOffset()));
+            }
+            tail.addAll(tokens.subList(walk.consumed(), tokens.size()));
+        } else if (walk.consumed() == tokens.size() && walk.node().kind != TemplateNode.Kind.ROOT
+                && walk.node().valueActions.size() == 1) {
+            merged = walk.node().scope.mergedReference(walk.node().valueActions.get(0).body());
+        } else {
+            return Optional.empty();
+        }
+        if (merged == null) {
+            return Optional.empty();
+        }
+        List<List<String>> sources = merged.concrete(walk.slots());
+        if (sources.isEmpty()) {
+            return Optional.of(new MappedLocation(template, List.of()));
+        }
+        for (List<String> source : sources) {
+            List<String> full = new ArrayList<>(source);
+            full.addAll(tail);
+            if (setKeys.covers(full)) {
+                return Optional.of(new MappedLocation(template, List.of()));
+            }
+            Optional<ValuesStack.Hit> hit = values.setting(full);
+            if (hit.isPresent()) {
+                return Optional.of(new MappedLocation(valuesLocation(hit.get()), List.of(template)));
+            }
+        }
+        if (!query.keyExists()) {
+            List<String> winning = new ArrayList<>(sources.get(0));
+            winning.addAll(tail);
+            Optional<ValuesStack.Hit> hit = values.deepestSetting(winning, sources.get(0).size());
+            if (hit.isPresent() && !setKeys.covers(sources.get(0))) {
+                return Optional.of(new MappedLocation(valuesLocation(hit.get()), List.of(template)));
+            }
+        }
+        return Optional.of(new MappedLocation(template, List.of()));
     }
 
     /**
@@ -716,8 +913,11 @@ public final class SourceMapper {
                                                            ValuesStack values) {
         for (TemplateNode child : walk.node().children) {
             ValuesPath.RangeBlock range = child.kind == TemplateNode.Kind.KEY ? rangeOfTemplatedKey(child) : null;
-            List<String> collection = range == null || range.collection == null ? null
-                    : range.collection.concrete(walk.slots());
+            List<String> collection = range == null ? null
+                    : range.collection != null ? range.collection.concrete(walk.slots())
+                    : range.mergedCollection != null ? range.mergedCollection.concrete(walk.slots()).stream()
+                            .findFirst().orElse(null) // the winning source of a merged map
+                    : null;
             if (collection == null || collection.isEmpty()) {
                 continue;
             }

@@ -296,7 +296,7 @@ final class TemplateOutline {
                     case ELSE -> {
                         if (!frames.isEmpty()) {
                             // a plain else renders when a value is off: that value guards nothing (see guardedBy)
-                            scope = frames.peek().outer();
+                            scope = withFilledDicts(frames.peek().outer());
                             String rest = action.afterKeyword();
                             if (rest.startsWith("with")) {
                                 scope = scope.enterWith(rest.substring(4).strip());
@@ -309,14 +309,34 @@ final class TemplateOutline {
                     }
                     case END -> {
                         if (!frames.isEmpty()) {
-                            scope = frames.pop().outer();
+                            scope = withFilledDicts(frames.pop().outer());
                         }
                     }
-                    case ASSIGN -> scope = scope.assign(action.body());
+                    case ASSIGN -> {
+                        scope = scope.assign(action.body());
+                        String dict = TemplateScope.setTarget(action.body());
+                        if (dict != null && scope.variables().get(dict) instanceof MergedValues filled) {
+                            filledDicts.put(dict, filled);
+                        }
+                    }
                     default -> {
                     }
                 }
             }
+        }
+
+        /**
+         * Dicts filled by {@code set} inside a block keep their entries after it (a dict is a reference in Go
+         * templates), while every other binding of the block ends with it.
+         */
+        private final Map<String, MergedValues> filledDicts = new HashMap<>();
+
+        private TemplateScope withFilledDicts(TemplateScope outer) {
+            TemplateScope out = outer;
+            for (Map.Entry<String, MergedValues> dict : filledDicts.entrySet()) {
+                out = out.withDict(dict.getKey(), dict.getValue());
+            }
+            return out;
         }
 
         private void startDocument(int line) {

@@ -43,11 +43,18 @@ record ValuesPath(List<Object> segments) {
         final int line;
         final ValuesPath collection;
         final String keyVariable;
+        /** The collection when it is a map merged from several values maps ({@code range $k, $v := $merged}). */
+        final MergedValues mergedCollection;
 
         RangeBlock(int line, ValuesPath collection, String keyVariable) {
+            this(line, collection, keyVariable, null);
+        }
+
+        RangeBlock(int line, ValuesPath collection, String keyVariable, MergedValues mergedCollection) {
             this.line = line;
             this.collection = collection;
             this.keyVariable = keyVariable;
+            this.mergedCollection = mergedCollection;
         }
 
         @Override

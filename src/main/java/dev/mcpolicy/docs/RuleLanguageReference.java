@@ -61,6 +61,9 @@ final class RuleLanguageReference {
         out.append("## A check\n\n")
                 .append("`check` is one check or a list of them; each has:\n\n")
                 .append("| field | meaning |\n|---|---|\n")
+                .append("| `id` | optional, kebab-case: names the check, so that its findings carry it (`check` in JSON"
+                        + " and SARIF) and another rule's [`supersededBy`](#one-cause-one-finding) can name it as"
+                        + " `rule-id/check-id`; the checks of a rule have different ids |\n")
                 .append("| `target` | which objects to look at: one of the [targets](#targets) |\n")
                 .append("| `scope` | `mcp-server` when the check judges MCP servers: on a render whose MCP servers are"
                         + " only inferred (no workload carries a marker) its findings are `certainty: inferred` and"
@@ -79,6 +82,17 @@ final class RuleLanguageReference {
                         + " default: 60, min: ${minSeconds}}\n"
                         + "  message: \"{object} closes idle MCP streams after {actual}s. Set {key} to at least"
                         + " \\\"{min}\\\".\"\n```\n\n");
+        out.append("### One cause, one finding\n\n")
+                .append("A rule may name, beside its `check`, the rules (`rule-id`) or checks (`rule-id/check-id`) that"
+                        + " report the root cause of its findings: `supersededBy: {rules: [...], note: ...}`. When one"
+                        + " of them reports, in the same render, the object a finding is about (its own object, or the"
+                        + " workloads a PodDisruptionBudget blocks), the finding is folded into that one: it is"
+                        + " dropped, its `note` is added to the superseding message, its place becomes a related"
+                        + " location, the higher of both levels is kept and the superseding finding gets the property"
+                        + " `folded`. The rules and checks named must exist in the pack and not be superseded"
+                        + " themselves; the rule loader refuses the pack otherwise.\n\n")
+                .append("```yaml\nsupersededBy:\n  rules: [replica-count/too-few-replicas]\n  note: No"
+                        + " PodDisruptionBudget selects its pods either; add one with maxUnavailable: 1.\n```\n\n");
     }
 
     private static void parameters(StringBuilder out) {

@@ -23,9 +23,12 @@ import java.util.Map;
  * @param scope           what the check judges; {@link CheckScope#MCP_SERVER} findings are inferred on renders whose
  *                        MCP servers are only inferred
  * @param parameterText   the rule's parameters as message text ({@code {minSeconds}} in a message)
+ * @param id              the check's own {@code id}, which its findings carry ({@link dev.mcpolicy.finding.Finding#check()})
+ *                        and {@code supersededBy} may name; null when it has none
  */
 public record CompiledCheck(Selector selector, Where where, Bound<?> assertion, CheckLevels levels,
-                            Map<String, String> messages, CheckScope scope, Map<String, String> parameterText) {
+                            Map<String, String> messages, CheckScope scope, Map<String, String> parameterText,
+                            String id) {
     public CompiledCheck {
         messages = Map.copyOf(messages);
         parameterText = Map.copyOf(parameterText);

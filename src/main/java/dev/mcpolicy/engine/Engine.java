@@ -7,6 +7,7 @@ import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.finding.Certainty;
 import dev.mcpolicy.finding.Finding;
+import dev.mcpolicy.finding.pipeline.FoldSuperseded;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.rules.RuleSet;
@@ -34,6 +35,17 @@ public final class Engine {
 
     public Engine(List<CompiledRule> rules) {
         this.rules = List.copyOf(rules);
+    }
+
+    /** Each rule's compiled {@code supersededBy}, by rule id, for the pipeline's {@link FoldSuperseded} step. */
+    public Map<String, FoldSuperseded.Superseded> supersessions() {
+        Map<String, FoldSuperseded.Superseded> out = new HashMap<>();
+        for (CompiledRule rule : rules) {
+            if (rule.supersededBy() != null) {
+                out.put(rule.ruleId(), rule.supersededBy());
+            }
+        }
+        return out;
     }
 
     /** Findings of every render-level check (all but {@code target: chart}) over one render and its values documents. */
@@ -87,8 +99,8 @@ public final class Engine {
                 values.putAll(target.placeholders());
                 values.putAll(violation.placeholders());
                 String message = MessageTemplate.render(check.message(violation.kind()), values);
-                findings.add(FindingFactory.create(ruleId, check.levels().of(violation.kind()), target, violation,
-                        message).withCertainty(certainty));
+                findings.add(FindingFactory.create(ruleId, check.id(), check.levels().of(violation.kind()), target,
+                        violation, message).withCertainty(certainty));
             }
         }
     }

@@ -21,7 +21,9 @@ final class FindingFactory {
     private FindingFactory() {
     }
 
-    static Finding create(String ruleId, Level level, Target target, Violation violation, String message) {
+    /** @param checkId the id of the check that found it, or null when the check has none */
+    static Finding create(String ruleId, String checkId, Level level, Target target, Violation violation,
+                          String message) {
         ManifestDocument document = violation.document() != null ? violation.document() : target.document();
         Location location = locate(document, violation.pointer());
         boolean valuesFile = target.object() == null;
@@ -31,7 +33,8 @@ final class FindingFactory {
         }
         return new Finding(ruleId, level, message, location, valuesFile ? null : location,
                 valuesFile ? null : objectRef(target.object()), violation.pointer(), document.helmSource(),
-                related, List.of(), violation.properties(), Certainty.CERTAIN, violation.chartHint());
+                related, List.of(), violation.properties(), Certainty.CERTAIN, violation.chartHint(), checkId,
+                violation.about().stream().map(FindingFactory::objectRef).toList());
     }
 
     /**

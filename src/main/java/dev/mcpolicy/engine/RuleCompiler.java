@@ -8,11 +8,13 @@ import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Violation;
 import dev.mcpolicy.engine.mechanism.Where;
 import dev.mcpolicy.finding.Level;
+import dev.mcpolicy.finding.pipeline.FoldSuperseded;
 import dev.mcpolicy.manifest.JsonPointers;
 import dev.mcpolicy.rules.CheckValidator;
 import dev.mcpolicy.rules.RuleDefinition;
 import dev.mcpolicy.rules.RuleLoader;
 import dev.mcpolicy.rules.RuleSet;
+import dev.mcpolicy.rules.Supersession;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -80,7 +82,58 @@ public final class RuleCompiler implements CheckValidator {
             throw new IllegalArgumentException("rule " + rule.id() + " does not compile with its parameters: "
                     + String.join(".", JsonPointers.tokens(first.pointer())) + ": " + first.message());
         }
-        return new CompiledRule(rule.id(), checks);
+        return new CompiledRule(rule.id(), checks, superseded(rule.supersededBy()));
+    }
+
+    /** A rule's {@code supersededBy} as the pipeline's fold step reads it; null when it names no rule. */
+    private static FoldSuperseded.Superseded superseded(Supersession supersession) {
+        if (supersession.isEmpty()) {
+            return null;
+        }
+        return new FoldSuperseded.Superseded(supersession.rules().stream().map(FoldSuperseded.Source::parse).toList(),
+                supersession.note());
+    }
+
+    /**
+     * A pack's {@code supersededBy} must name rules of the pack, and checks of theirs that have that {@code id}, that
+     * are not superseded themselves: folding is then one step and never circular.
+     */
+    @Override
+    public List<PackProblem> validatePack(List<RuleDefinition> rules) {
+        Map<String, RuleDefinition> byId = new LinkedHashMap<>();
+        rules.forEach(rule -> byId.put(rule.id(), rule));
+        List<PackProblem> problems = new ArrayList<>();
+        for (RuleDefinition rule : rules) {
+            List<String> named = rule.supersededBy().rules();
+            for (int i = 0; i < named.size(); i++) {
+                FoldSuperseded.Source source = FoldSuperseded.Source.parse(named.get(i));
+                RuleDefinition superseding = byId.get(source.ruleId());
+                String pointer = "/supersededBy/rules/" + i;
+                if (superseding == null) {
+                    problems.add(new PackProblem(rule, pointer, "no rule " + source.ruleId() + " in the pack"));
+                } else if (source.checkId() != null && !checkIds(superseding.check()).contains(source.checkId())) {
+                    List<String> ids = checkIds(superseding.check());
+                    problems.add(new PackProblem(rule, pointer, "rule " + source.ruleId() + " has no check with id "
+                            + source.checkId() + (ids.isEmpty() ? "; give the check an id"
+                            : "; its check ids: " + String.join(", ", ids))));
+                } else if (!superseding.supersededBy().isEmpty()) {
+                    problems.add(new PackProblem(rule, pointer, source + " is superseded itself; name the rule that"
+                            + " reports the root cause"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The {@code id}s the checks of a rule give themselves, in file order. */
+    public static List<String> checkIds(JsonNode check) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode one : checks(check)) {
+            if (one.path("id").isTextual()) {
+                ids.add(one.path("id").asText());
+            }
+        }
+        return ids;
     }
 
     /** The checks of a rule: its {@code check} is one check or a list of them. */
@@ -107,8 +160,14 @@ public final class RuleCompiler implements CheckValidator {
         });
         List<CompiledCheck> out = new ArrayList<>();
         List<JsonNode> checks = checks(check);
+        Set<String> ids = new TreeSet<>();
         for (int i = 0; i < checks.size(); i++) {
             String pointer = check.isArray() ? "/check/" + i : "/check";
+            JsonNode id = checks.get(i).path("id");
+            if (id.isTextual() && !ids.add(id.asText())) {
+                problems.add(new Problem(pointer + "/id", "another check of the rule has the id " + id.asText()
+                        + "; check ids must differ so supersededBy names one check"));
+            }
             compileOne(checks.get(i), pointer, values, parameterText, ruleLevel, problems).ifPresent(out::add);
         }
         return out;
@@ -152,7 +211,7 @@ public final class RuleCompiler implements CheckValidator {
             return Optional.empty();
         }
         return Optional.of(new CompiledCheck(selector, Where.of(where), bound.get(), levels, messages, scope,
-                parameterText));
+                parameterText, check.path("id").isTextual() ? check.path("id").asText() : null));
     }
 
     private <C> Optional<CompiledCheck.Bound<?>> bind(Assertion<C> assertion, JsonNode config, Selector selector,

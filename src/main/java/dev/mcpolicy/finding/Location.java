@@ -10,13 +10,15 @@ import dev.mcpolicy.manifest.PrintableText;
  * @param endColumn exclusive end column on {@code line}, or 0 when unknown
  * @param mapping   how the place was found: {@code exact} (the offending node), {@code parent-key}
  *                  (a missing key's nearest existing parent), {@code include-call}, {@code values},
- *                  {@code document} (the document's first line, nothing better known)
+ *                  {@code range-line} (a template line that prints every key of a map in a {@code range}, so it
+ *                  holds the node but not only it), {@code document} (the document's first line, nothing better known)
  */
 public record Location(String file, int line, int column, int endColumn, String mapping) {
     public static final String EXACT = "exact";
     public static final String PARENT_KEY = "parent-key";
     public static final String INCLUDE_CALL = "include-call";
     public static final String VALUES = "values";
+    public static final String RANGE_LINE = "range-line";
     public static final String DOCUMENT = "document";
 
     public Location {

@@ -65,7 +65,11 @@ final class IndexedResourceGraph implements ResourceGraph {
         resolveHpas();
         resolveIngresses();
         resolveRoutes();
-        decisions = List.copyOf(McpServerDetector.decide(workloads));
+        Map<K8sObject, String> endpointReferences = McpEndpointReferences.find(objects, (namespace, name) -> {
+            K8sObject service = winnerByKindNamespaceName.get(nameKey("Service", namespace, name));
+            return service != null && KubernetesKinds.isBuiltIn(service, "Service") ? service : null;
+        }, service -> selectedWorkloads.getOrDefault(service, List.of()).stream().filter(Workload::longRunning).toList());
+        decisions = List.copyOf(McpServerDetector.decide(workloads, endpointReferences));
         for (McpDecision decision : decisions) {
             decisionByObject.put(decision.workload().object(), decision);
             if (decision.mcpServer()) {
@@ -365,6 +369,26 @@ final class IndexedResourceGraph implements ResourceGraph {
             }
         }
         return servers;
+    }
+
+    @Override
+    public List<Backend> mcpBackendsOutsideRender(K8sObject route) {
+        K8sObject own = own(route);
+        if (own == null || !KubernetesKinds.isBuiltIn(own, "Ingress")) {
+            return List.of();
+        }
+        List<Backend> outside = new ArrayList<>();
+        for (Backend backend : backends(own)) {
+            if (backend.service() != null || !backend.pointer().endsWith("/backend")) {
+                continue;
+            }
+            String pathPointer = backend.pointer().substring(0, backend.pointer().length() - "/backend".length()) + "/path";
+            String path = ObjectExtractor.text(own.node().at(pathPointer));
+            if (path != null && McpEndpointReferences.isMcpPath(path)) {
+                outside.add(backend);
+            }
+        }
+        return outside;
     }
 
     @Override

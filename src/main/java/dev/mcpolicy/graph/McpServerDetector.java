@@ -19,9 +19,20 @@ import java.util.function.Function;
  *   <li>a container env var whose name starts with {@code MCP_};</li>
  *   <li>a container port whose name has {@code mcp} as a word (words split on {@code -} and {@code _});</li>
  *   <li>a container whose name has {@code mcp} as a word;</li>
- *   <li>a container image whose repository path (registry host, tag and digest left out) contains {@code mcp}.</li>
+ *   <li>a container image whose repository path (registry host, tag and digest left out) has {@code mcp} as a word
+ *       ({@code acme/mcp-server}, {@code mcp/fetch}, {@code acme/github-mcp}; not {@code acme/kmcp/controller});</li>
+ *   <li>another object of the render calls the workload's Service as an MCP endpoint
+ *       ({@code http://<service>[.<namespace>[.svc…]][:<port>]/mcp} or {@code /sse} in a ConfigMap, an env value or a
+ *       custom resource; {@link McpEndpointReferences}).</li>
  * </ol>
+ * Words are the maximal runs of letters and digits of a name ({@code github_mcp} and {@code mcp.tools} have the word
+ * {@code mcp}; {@code kmcp} and {@code mcpserver} do not).
  * Within markers 2–5 containers are read in order ({@code containers} only: init containers do not serve).
+ *
+ * <p>Before markers 2–6, a Kubernetes controller manager (the kubebuilder shape: a leader-election flag, a
+ * {@code manager} command or a {@code controller-manager}/{@code manager} name, and no ports but metrics, health
+ * probe and webhook ones) is not an MCP server, whatever its image is called: an operator that manages MCP servers
+ * does not serve MCP itself.
  * Object names are never a marker: a release called {@code mcp-stack} prefixes its database's name too.
  *
  * <p>Markers 2–5 count only on long-running workloads: a Helm test Pod that probes the server carries the same
@@ -37,10 +48,15 @@ final class McpServerDetector {
     }
 
     static List<McpDecision> decide(List<Workload> workloads) {
+        return decide(workloads, Map.of());
+    }
+
+    /** @param referencedAsEndpoint workload object → why another object calls it as an MCP endpoint */
+    static List<McpDecision> decide(List<Workload> workloads, Map<K8sObject, String> referencedAsEndpoint) {
         List<Optional<Marker>> markers = new ArrayList<>(workloads.size());
         boolean anyServerByMarker = false;
         for (Workload workload : workloads) {
-            Optional<Marker> marker = firstMarker(workload);
+            Optional<Marker> marker = firstMarker(workload, referencedAsEndpoint.get(workload.object()));
             markers.add(marker);
             anyServerByMarker |= marker.filter(m -> m.counts(workload)).map(Marker::makesServer).orElse(false);
         }
@@ -83,13 +99,17 @@ final class McpServerDetector {
         }
     }
 
-    private static Optional<Marker> firstMarker(Workload workload) {
+    private static Optional<Marker> firstMarker(Workload workload, String reference) {
         JsonNode template = templateOf(workload);
         Optional<Marker> annotated = annotationMarker(workload.object().node(), template);
         if (annotated.isPresent()) {
             return annotated;
         }
         List<JsonNode> containers = containers(workload.podSpec());
+        Optional<String> controller = ControllerManagerShape.reason(workload.object().name(), containers);
+        if (controller.isPresent()) {
+            return Optional.of(new Marker(false, true, controller.get()));
+        }
         List<Function<JsonNode, Optional<String>>> heuristics = List.of(
                 McpServerDetector::envMarker, McpServerDetector::portMarker,
                 McpServerDetector::containerNameMarker, McpServerDetector::imageMarker);
@@ -101,7 +121,7 @@ final class McpServerDetector {
                 }
             }
         }
-        return Optional.empty();
+        return reference == null ? Optional.empty() : Optional.of(new Marker(true, false, reference));
     }
 
     private static JsonNode templateOf(Workload workload) {
@@ -183,14 +203,17 @@ final class McpServerDetector {
             return Optional.empty();
         }
         ImageReference reference = ImageReference.parse(image.trim());
-        return reference.repositoryPath().toLowerCase(Locale.ROOT).contains("mcp")
+        return hasMcpWord(reference.repositoryPath())
                 ? Optional.of("image " + reference.withoutTagOrDigest() + " has \"mcp\" in its repository name")
                 : Optional.empty();
     }
 
-    /** True when {@code mcp} is a whole word of the name ({@code mcp}, {@code mcp-server}, {@code github_mcp}). */
+    /**
+     * True when {@code mcp} is a whole word of the name or path: a maximal run of letters and digits
+     * ({@code mcp}, {@code mcp-server}, {@code github_mcp}, {@code acme/mcp/fetch}; not {@code kmcp}, {@code mcpx}).
+     */
     static boolean hasMcpWord(String name) {
-        for (String word : name.toLowerCase(Locale.ROOT).split("[-_]")) {
+        for (String word : name.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
             if (word.equals("mcp")) {
                 return true;
             }

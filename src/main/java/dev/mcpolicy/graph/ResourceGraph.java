@@ -89,6 +89,13 @@ public interface ResourceGraph {
     /** MCP server workloads reached through the route's backends' Services. */
     List<Workload> mcpServersBehind(K8sObject route);
 
+    /**
+     * Backends of an Ingress that lead to an MCP endpoint outside the render: the path names one (a word {@code mcp}
+     * or {@code sse}, as in {@code /mcp} or {@code /github/sse}) and its Service is not in the render (another
+     * release's server). Empty for other routes.
+     */
+    List<Backend> mcpBackendsOutsideRender(K8sObject route);
+
     /** MCP server workloads the backend's Service selects. */
     List<Workload> mcpServersBehind(Backend backend);
 

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The machine-readable report, documented in {@code docs/json-report.md} and described by
@@ -76,7 +75,7 @@ public final class JsonReport implements Report {
         ArrayNode environments = node.putArray("environments");
         finding.environments().forEach(environments::add);
         ObjectNode properties = node.putObject("properties");
-        new TreeMap<>(finding.properties()).forEach(properties::put);
+        FindingFacts.of(finding).forEach(properties::put);
         node.put("certainty", finding.certainty().id());
         String file = paths.locate(finding.primary().file()).uri();
         node.put("fingerprint", Fingerprints.semantic(finding, file));

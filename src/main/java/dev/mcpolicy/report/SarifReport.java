@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -198,9 +199,10 @@ public final class SarifReport implements Report {
             if (finding.certainty() == Certainty.INFERRED) {
                 properties.put("certainty", finding.certainty().id());
             }
-            if (!finding.properties().isEmpty()) {
+            SortedMap<String, String> findingFacts = FindingFacts.of(finding);
+            if (!findingFacts.isEmpty()) {
                 ObjectNode facts = properties.putObject("facts");
-                new TreeMap<>(finding.properties()).forEach(facts::put);
+                findingFacts.forEach(facts::put);
             }
             return properties;
         }

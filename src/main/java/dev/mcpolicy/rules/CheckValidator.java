@@ -18,7 +18,19 @@ public interface CheckValidator {
      */
     List<Problem> validate(JsonNode check, Map<String, RuleDefinition.Parameter> parameters);
 
+    /**
+     * Problems between the rules of a pack: a {@code supersededBy} naming a rule or check the pack lacks, or one that
+     * is superseded itself. A subset of a pack is not checked this way (a test may run one rule alone).
+     */
+    default List<PackProblem> validatePack(List<RuleDefinition> rules) {
+        return List.of();
+    }
+
     /** @param pointer RFC 6901 pointer into the rule file */
     record Problem(String pointer, String message) {
+    }
+
+    /** A problem of one rule of a pack, at {@code pointer} in its rule file. */
+    record PackProblem(RuleDefinition rule, String pointer, String message) {
     }
 }

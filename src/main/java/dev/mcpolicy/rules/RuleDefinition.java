@@ -22,15 +22,25 @@ import java.util.Map;
  * @param check            the check, interpreted by the engine
  * @param examples         passing and failing examples; the test suite runs them
  * @param sourceFile       the rule file it came from (for error messages)
+ * @param supersededBy     rules whose finding on the same object this rule's finding is folded into
  */
 public record RuleDefinition(String id, String name, String title, Level level, List<String> tags,
                              String precision, String securitySeverity, String rationale, String help,
                              List<Parameter> parameters, JsonNode check, List<RuleExample> examples,
-                             String sourceFile) {
+                             String sourceFile, Supersession supersededBy) {
     public RuleDefinition {
         tags = List.copyOf(tags);
         parameters = List.copyOf(parameters);
         examples = List.copyOf(examples);
+        supersededBy = supersededBy == null ? Supersession.NONE : supersededBy;
+    }
+
+    /** A rule that supersedes none of its findings. */
+    public RuleDefinition(String id, String name, String title, Level level, List<String> tags, String precision,
+                          String securitySeverity, String rationale, String help, List<Parameter> parameters,
+                          JsonNode check, List<RuleExample> examples, String sourceFile) {
+        this(id, name, title, level, tags, precision, securitySeverity, rationale, help, parameters, check, examples,
+                sourceFile, Supersession.NONE);
     }
 
     /**

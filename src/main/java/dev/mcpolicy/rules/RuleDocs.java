@@ -25,7 +25,12 @@ public final class RuleDocs {
             out.append("| Security severity | ").append(rule.securitySeverity()).append(" |\n");
         }
         out.append("| Tags | ").append(String.join(", ", rule.tags())).append(" |\n");
-        out.append("| SARIF name | `").append(rule.name()).append("` |\n\n");
+        out.append("| SARIF name | `").append(rule.name()).append("` |\n");
+        if (!rule.supersededBy().isEmpty()) {
+            out.append("| Folded into | `").append(String.join("`, `", rule.supersededBy().rules()))
+                    .append("` when that rule reports the same object |\n");
+        }
+        out.append('\n');
 
         out.append("## What it checks\n\n").append(rule.title().strip()).append(".\n\n");
         List<String> scope = CheckSummary.scopes(rule.check());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,15 +101,32 @@ public final class RuleLoader {
     public RuleSet loadBuiltIn() throws RuleLoadException {
         List<RuleDefinition> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
+        Map<RuleDefinition, RuleYaml.Parsed> parsed = new IdentityHashMap<>();
         for (String id : builtInIds()) {
             String display = "rules/" + id + ".yaml";
             try {
-                rules.add(parse(display, id, readResource(id + ".yaml", display)));
+                rules.add(parse(display, id, readResource(id + ".yaml", display), RuleLoader::builtInFixture,
+                        parsed));
             } catch (RuleLoadException e) {
                 problems.addAll(e.problems());
             }
         }
+        if (problems.isEmpty()) { // a rule that did not load would make every reference to it a problem too
+            problems.addAll(packProblems(rules, parsed));
+        }
         return toRuleSet(rules, problems);
+    }
+
+    /** What the validator finds between the rules of a pack, at the lines of the rule files that say it. */
+    private List<RuleProblem> packProblems(List<RuleDefinition> rules, Map<RuleDefinition, RuleYaml.Parsed> parsed) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (CheckValidator.PackProblem problem : checkValidator.validatePack(rules)) {
+            RuleYaml.Parsed file = parsed.get(problem.rule());
+            Position at = file == null ? new Position(1, 1) : file.locate(problem.pointer());
+            problems.add(new RuleProblem(problem.rule().sourceFile(), at.line(), at.column(),
+                    dotted(problem.pointer()) + problem.message()));
+        }
+        return problems;
     }
 
     /** Every {@code *.yaml}/{@code *.yml} directly in {@code folder} (sorted by name), except the index. */
@@ -129,6 +147,7 @@ public final class RuleLoader {
         }
         List<RuleDefinition> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
+        Map<RuleDefinition, RuleYaml.Parsed> parsed = new IdentityHashMap<>();
         for (Path file : files) {
             String display = file.toString().replace('\\', '/');
             String name = file.getFileName().toString();
@@ -138,12 +157,16 @@ public final class RuleLoader {
                     problems.add(new RuleProblem(display, 1, 1, "rule file is larger than 1 MiB"));
                     continue;
                 }
-                rules.add(parse(display, id, Files.readString(file, StandardCharsets.UTF_8), folderFixtures(folder)));
+                rules.add(parse(display, id, Files.readString(file, StandardCharsets.UTF_8), folderFixtures(folder),
+                        parsed));
             } catch (IOException e) {
                 problems.add(new RuleProblem(display, 1, 1, "cannot read the rule file: " + e.getMessage()));
             } catch (RuleLoadException e) {
                 problems.addAll(e.problems());
             }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(packProblems(rules, parsed));
         }
         return toRuleSet(rules, problems);
     }
@@ -154,11 +177,12 @@ public final class RuleLoader {
      * @param expectedId the id the file name implies, or null to skip that check
      */
     public RuleDefinition parse(String displayPath, String expectedId, String text) throws RuleLoadException {
-        return parse(displayPath, expectedId, text, RuleLoader::builtInFixture);
+        return parse(displayPath, expectedId, text, RuleLoader::builtInFixture, new IdentityHashMap<>());
     }
 
-    private RuleDefinition parse(String displayPath, String expectedId, String text, Fixtures fixtures)
-            throws RuleLoadException {
+    /** @param parsedFiles receives the parsed file of the rule, for problems found later between rules */
+    private RuleDefinition parse(String displayPath, String expectedId, String text, Fixtures fixtures,
+                                 Map<RuleDefinition, RuleYaml.Parsed> parsedFiles) throws RuleLoadException {
         RuleYaml.Parsed parsed = RuleYaml.parse(displayPath, text);
         List<RuleProblem> problems = new ArrayList<>(parsed.problems());
         if (!problems.isEmpty()) {
@@ -184,7 +208,9 @@ public final class RuleLoader {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        return definition(root, displayPath, fixtures);
+        RuleDefinition rule = definition(root, displayPath, fixtures);
+        parsedFiles.put(rule, parsed);
+        return rule;
     }
 
     private List<CheckValidator.Problem> semanticProblems(JsonNode root, String expectedId, Fixtures fixtures) {
@@ -207,6 +233,12 @@ public final class RuleLoader {
             }
         }
         Map<String, RuleDefinition.Parameter> parameters = parameters(root);
+        JsonNode superseding = root.path("supersededBy").path("rules");
+        for (int i = 0; i < superseding.size(); i++) {
+            if (superseding.get(i).asText().split("/", 2)[0].equals(id)) {
+                problems.add(new CheckValidator.Problem("/supersededBy/rules/" + i, "a rule cannot supersede itself"));
+            }
+        }
         JsonNode examples = root.get("examples");
         for (int i = 0; i < examples.size(); i++) {
             JsonNode example = examples.get(i);
@@ -343,7 +375,17 @@ public final class RuleLoader {
                 List.copyOf(parameters(root).values()),
                 root.get("check"),
                 examples,
-                displayPath);
+                displayPath,
+                supersession(root.get("supersededBy")));
+    }
+
+    private static Supersession supersession(JsonNode node) {
+        if (node == null) {
+            return Supersession.NONE;
+        }
+        List<String> rules = new ArrayList<>();
+        node.path("rules").forEach(id -> rules.add(id.asText()));
+        return new Supersession(rules, node.has("note") ? node.get("note").asText().strip() : null);
     }
 
     private static RuleDefinition.ExampleChart exampleChart(JsonNode chart) {

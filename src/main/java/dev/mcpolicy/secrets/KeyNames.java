@@ -72,13 +72,34 @@ final class KeyNames {
     /** Marks a key whose value points at an existing object ({@code existingSecret}, {@code useExistingSecret}). */
     private static final Set<String> REFERENCE_MARKERS = Set.of("existing", "ref", "from");
 
+    /**
+     * Marks a key whose value is derived from a secret, not the secret itself: a digest ({@code checksum/secret},
+     * {@code passwordSha256}) or ciphertext ({@code encryptedPassword}, a SealedSecret's {@code encryptedData}).
+     */
+    private static final Set<String> DERIVED_MARKERS = Set.of(
+            "checksum", "checksums", "hashed", "fingerprint", "crc", "encrypted", "ciphertext");
+    /** Digest words that mark a derived value only after what they digest ({@code passwordHash}, not {@code hashSecret}). */
+    private static final Set<String> TRAILING_DIGEST_MARKERS = Set.of("hash", "hashes", "digest", "sha");
+
+    /**
+     * Purposes that only a literal serves: a JWT, session or cookie signing secret, an HMAC or encryption key, a
+     * webhook's shared secret ({@code JWT_SECRET_KEY}, {@code sessionSecretKey}).
+     */
+    private static final Set<String> LITERAL_PURPOSES = Set.of(
+            "jwt", "session", "signing", "sign", "hmac", "cookie", "csrf", "xsrf", "encryption", "encrypt",
+            "webhook", "nextauth");
+
+    /** Words after a secret noun that still name the map of secrets ({@code extraSecretData}, {@code secretEnv}). */
+    private static final Set<String> CONTAINER_TRAILERS = Set.of(
+            "data", "string", "env", "envs", "vars", "variables", "values", "map", "entries", "items", "extra");
+
     /** Keys whose map holds secret material under arbitrary names ({@code secrets: {MY_SERVICE: ...}}). */
     private static final Set<String> CONTAINER_NOUNS = Set.of(
             "secrets", "secret", "credentials", "credential", "creds", "auth", "passwords", "tokens", "apikeys");
 
     private final Set<String> extraCredentialNouns;
     /** Everything the scanner asks about one key name, worked out once per distinct name. */
-    record KeyFacts(KeyRole role, boolean secretContainer, boolean awsSecretKeyName) {
+    record KeyFacts(KeyRole role, boolean secretContainer, boolean awsSecretKeyName, boolean ciphertextContainer) {
     }
 
     /** Values documents repeat the same few hundred keys many times; the cap bounds memory on odd input. */
@@ -148,11 +169,18 @@ final class KeyNames {
             return cached;
         }
         List<String> segments = segments(key);
-        KeyFacts computed = new KeyFacts(role(key, segments), isSecretContainer(segments), isAwsSecretKeyName(segments));
+        KeyFacts computed = new KeyFacts(role(key, segments), isSecretContainer(segments),
+                isAwsSecretKeyName(segments), segments.contains("encrypted") || segments.contains("ciphertext"));
         if (facts.size() < CACHE_LIMIT) {
             facts.put(key, computed);
         }
         return computed;
+    }
+
+    /** A single word that names a kind of credential ({@code password}, {@code token}): as a value, a key name. */
+    static boolean isCredentialNoun(String word) {
+        String w = word.strip().toLowerCase(Locale.ROOT);
+        return CREDENTIAL_NOUNS.contains(w) || CREDENTIAL_NOUNS.contains(singular(w));
     }
 
     KeyRole roleOf(String key) {
@@ -164,7 +192,7 @@ final class KeyNames {
         if (s.isEmpty()) {
             return KeyRole.NEUTRAL;
         }
-        if (s.stream().anyMatch(REFERENCE_MARKERS::contains)) {
+        if (s.stream().anyMatch(REFERENCE_MARKERS::contains) || isDerived(s)) {
             return KeyRole.NOT_SECRET;
         }
         String head = singular(s.get(s.size() - 1));
@@ -173,6 +201,10 @@ final class KeyNames {
         if ("key".equals(head)) {
             return keyRole(key, s, before);
         }
+        int secretKey = secretKeyPhrase(s);
+        if (secretKey >= 0 && secretKey + 2 < s.size() && CREDENTIAL_NOUNS.contains(head)) {
+            return KeyRole.CREDENTIAL_OR_KEY_NAME; // secretKeyPassword: the key in a Secret that holds the password
+        }
         if ("id".equals(head) && "secret".equals(before)) {
             return KeyRole.CREDENTIAL; // Vault AppRole secret_id
         }
@@ -180,6 +212,9 @@ final class KeyNames {
             return KeyRole.NOT_SECRET;
         }
         if ("secret".equals(head)) {
+            if (before != null && LITERAL_PURPOSES.contains(before)) {
+                return KeyRole.CREDENTIAL;
+            }
             if (before != null && SECRET_OBJECT_QUALIFIERS.contains(before)) {
                 return KeyRole.SECRET_OBJECT_NAME;
             }
@@ -201,6 +236,9 @@ final class KeyNames {
         }
         if ("secret".equals(before)) {
             String beforeSecret = s.size() >= 3 ? s.get(s.size() - 3) : null;
+            if (beforeSecret != null && LITERAL_PURPOSES.contains(beforeSecret)) {
+                return KeyRole.CREDENTIAL; // JWT_SECRET_KEY, sessionSecretKey
+            }
             return beforeSecret != null && KEY_HOLDER_QUALIFIERS.contains(beforeSecret)
                     ? KeyRole.CREDENTIAL_OR_KEY_NAME : KeyRole.SECRET_KEY;
         }
@@ -213,10 +251,50 @@ final class KeyNames {
         return ValueShapes.isEnvStyleName(key) ? KeyRole.CREDENTIAL_IF_SHAPED : KeyRole.NEUTRAL;
     }
 
-    /** Whether a map under this key holds secret material under arbitrary child names. */
+    /** Whether the key names a digest or ciphertext of a secret rather than the secret. */
+    private static boolean isDerived(List<String> s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (DERIVED_MARKERS.contains(s.get(i)) || (i > 0 && TRAILING_DIGEST_MARKERS.contains(s.get(i)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of "secret" in a "secret key" pair of segments, or -1. */
+    private static int secretKeyPhrase(List<String> s) {
+        for (int i = 0; i + 1 < s.size(); i++) {
+            if ("secret".equals(s.get(i)) && "key".equals(s.get(i + 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether a map under this key holds secret material under arbitrary child names ({@code secrets},
+     * {@code extraSecretData}, {@code secretEnv}).
+     */
     private static boolean isSecretContainer(List<String> s) {
-        return !s.isEmpty() && CONTAINER_NOUNS.contains(s.get(s.size() - 1))
-                && s.stream().noneMatch(REFERENCE_MARKERS::contains);
+        int end = s.size();
+        while (end > 1 && CONTAINER_TRAILERS.contains(s.get(end - 1))) {
+            end--;
+        }
+        return end > 0 && CONTAINER_NOUNS.contains(s.get(end - 1))
+                && s.stream().noneMatch(REFERENCE_MARKERS::contains) && !isDerived(s);
+    }
+
+    /**
+     * Whether a key's parent names a purpose only a literal serves ({@code jwt}, {@code session}): a bare
+     * {@code secret} under it is held to the stricter test of a key name, which must say what it holds
+     * ({@code jwt.secret: my-jwt-secret}), not to that of an object name ({@code prod-github-mcp-server}).
+     */
+    static boolean isLiteralPurpose(String parentKey) {
+        if (parentKey == null) {
+            return false;
+        }
+        List<String> parent = segments(parentKey);
+        return !parent.isEmpty() && LITERAL_PURPOSES.contains(singular(parent.get(parent.size() - 1)));
     }
 
     /** Whether the key names something AWS-secret-key-like ({@code AWS_SECRET_ACCESS_KEY}, {@code secretAccessKey}). */

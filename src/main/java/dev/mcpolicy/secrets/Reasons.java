@@ -35,6 +35,11 @@ final class Reasons {
                 + "generated credential (long, mixed characters, high entropy)";
     }
 
+    String generated(String key, String value) {
+        return subject(key, value) + " holds a literal that looks machine-generated (letters and digits mixed "
+                + "like a password or key, not like a name, number or flag)";
+    }
+
     String listItem(String key, String value) {
         return "an item of the list under " + subject(key, value) + ", which is named as credentials, has the "
                 + "shape of a generated credential (long, mixed characters, high entropy)";

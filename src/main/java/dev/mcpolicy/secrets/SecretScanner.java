@@ -29,10 +29,11 @@ public final class SecretScanner {
     private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no", "on", "off");
 
     /** Where a scalar sits, which changes how much its key's name may say. */
-    private enum Context { PLAIN, LIST_ITEM, SECRETS_MAP_ENTRY }
+    private enum Context { PLAIN, LIST_ITEM, SECRETS_MAP_ENTRY, CIPHERTEXT }
 
     static final String KIND_NAMED = "secret-named key";
     static final String KIND_IN_SECRETS_MAP = "value in a secrets map";
+    static final String KIND_GENERATED = "generated-looking value";
 
     /**
      * One node to look at. The pointer is built only when a hit needs it: building 100k pointers
@@ -87,8 +88,9 @@ public final class SecretScanner {
             if (node.isObject()) {
                 pushFields(visit, pending, hits);
             } else if (node.isArray()) {
+                Context items = visit.context() == Context.CIPHERTEXT ? Context.CIPHERTEXT : Context.LIST_ITEM;
                 for (int i = node.size() - 1; i >= 0; i--) {
-                    pending.push(new Visit(node.get(i), visit, Integer.toString(i), visit.key(), Context.LIST_ITEM));
+                    pending.push(new Visit(node.get(i), visit, Integer.toString(i), visit.key(), items));
                 }
             } else {
                 classifyScalar(visit).ifPresent(hits::add);
@@ -103,7 +105,32 @@ public final class SecretScanner {
         if (value == null || options.isAllowed(where) || options.isIgnoredKey(name)) {
             return Optional.empty();
         }
-        return detect(name, value, Context.PLAIN).map(d -> d.at(where));
+        return detect(null, name, value, Context.PLAIN).map(d -> d.at(where));
+    }
+
+    /**
+     * Whether one entry of a rendered Secret's {@code data}/{@code stringData} (decoded) holds a credential, and
+     * why: a token format or a credential-named key with a literal (as for env vars), or, under a neutral name,
+     * a machine-made value ({@code kj3h4k5j3h4}). Flags, numbers, user names, URLs without a password and
+     * ciphertext hold none. Empty when the entry holds no credential.
+     */
+    public Optional<SecretHit> classifySecretEntry(String pointer, String key, String value) {
+        String where = pointer == null ? "" : pointer;
+        if (value == null || ValueShapes.isPlaceholder(value) || ValueShapes.isEncrypted(value)
+                || options.isAllowed(where) || options.isIgnoredKey(key)) {
+            return Optional.empty();
+        }
+        Optional<SecretHit> named = classifyEnv(where, key, value);
+        if (named.isPresent()) {
+            return named;
+        }
+        KeyRole role = key == null ? KeyRole.NEUTRAL : keyNames.roleOf(key);
+        String v = value.strip();
+        if (role == KeyRole.NOT_SECRET || BOOLEAN_WORDS.contains(v.toLowerCase(Locale.ROOT))
+                || !ValueShapes.looksGenerated(v)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecretHit(where, KIND_GENERATED, reasons.generated(key, v)));
     }
 
     /** True for text that stands for a value still to be filled in ({@code <your-key>}, {@code ${API_KEY}}, empty). */
@@ -113,7 +140,10 @@ public final class SecretScanner {
 
     private void pushFields(Visit visit, Deque<Visit> pending, List<SecretHit> hits) {
         JsonNode node = visit.node();
-        boolean secretsMap = visit.key() != null && keyNames.factsOf(visit.key()).secretContainer();
+        KeyNames.KeyFacts facts = visit.key() == null ? null : keyNames.factsOf(visit.key());
+        boolean secretsMap = facts != null && facts.secretContainer();
+        // encryptedData: {API_KEY: AgB…} holds ciphertext under credential names; so does everything below it
+        boolean ciphertext = visit.context() == Context.CIPHERTEXT || (facts != null && facts.ciphertextContainer());
         // {name: X, value: Y} is an env entry written in values: Y is classified under the name X.
         JsonNode envName = node.get("name");
         boolean envEntry = envName != null && envName.isTextual() && node.has("value");
@@ -128,7 +158,7 @@ public final class SecretScanner {
                 continue;
             }
             children.add(new Visit(child, visit, field.getKey(), field.getKey(),
-                    secretsMap ? Context.SECRETS_MAP_ENTRY : Context.PLAIN));
+                    ciphertext ? Context.CIPHERTEXT : secretsMap ? Context.SECRETS_MAP_ENTRY : Context.PLAIN));
         }
         for (int i = children.size() - 1; i >= 0; i--) {
             pending.push(children.get(i));
@@ -136,13 +166,14 @@ public final class SecretScanner {
     }
 
     private Optional<SecretHit> classifyScalar(Visit visit) {
-        if (options.isIgnoredKey(visit.key())) {
+        if (options.isIgnoredKey(visit.key()) || visit.context() == Context.CIPHERTEXT) {
             return Optional.empty();
         }
         JsonNode node = visit.node();
         Optional<Detection> detection = Optional.empty();
+        String parentKey = visit.parent() == null || visit.context() == Context.LIST_ITEM ? null : visit.parent().key();
         if (node.isTextual()) {
-            detection = detect(visit.key(), node.textValue(), visit.context());
+            detection = detect(parentKey, visit.key(), node.textValue(), visit.context());
         } else if (node.isNumber() && visit.key() != null && visit.context() != Context.LIST_ITEM
                 && keyNames.roleOf(visit.key()) == KeyRole.CREDENTIAL) {
             detection = Optional.of(new Detection(KIND_NAMED, reasons.namedCredential(visit.key(), node.asText(), true)));
@@ -154,7 +185,10 @@ public final class SecretScanner {
         return options.isAllowed(pointer) ? Optional.empty() : Optional.of(detection.get().at(pointer));
     }
 
-    private Optional<Detection> detect(String key, String value, Context context) {
+    private Optional<Detection> detect(String parentKey, String key, String value, Context context) {
+        if (ValueShapes.isEncrypted(value)) {
+            return Optional.empty();
+        }
         Optional<Detection> format = FORMATS.find(value);
         if (format.isPresent() || key == null) {
             return format;
@@ -172,12 +206,12 @@ public final class SecretScanner {
                 || BOOLEAN_WORDS.contains(v.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
-        return byKeyName(role, key, v, context).map(reason -> new Detection(
+        return byKeyName(role, key, v, context, KeyNames.isLiteralPurpose(parentKey)).map(reason -> new Detection(
                 role == KeyRole.NEUTRAL ? KIND_IN_SECRETS_MAP : KIND_NAMED, reason));
     }
 
     /** The reason when the key's name makes this literal a secret; empty otherwise. */
-    private Optional<String> byKeyName(KeyRole role, String key, String v, Context context) {
+    private Optional<String> byKeyName(KeyRole role, String key, String v, Context context, boolean literalPurpose) {
         if (context == Context.LIST_ITEM) {
             // A list under a credential-named key is usually a list of key names; only generated-looking items count.
             boolean credentialList = role != KeyRole.NOT_SECRET && role != KeyRole.NEUTRAL;
@@ -186,10 +220,13 @@ public final class SecretScanner {
         }
         boolean secret = switch (role) {
             case CREDENTIAL -> !ValueShapes.isEnvStyleName(v) || ValueShapes.isDefaultPassword(v);
-            case CREDENTIAL_OR_SECRET_NAME -> !ValueShapes.isCompoundObjectName(v);
+            case CREDENTIAL_OR_SECRET_NAME -> !ValueShapes.isCompoundObjectName(v) || ValueShapes.isPassphrase(v,
+                    literalPurpose ? ValueShapes.Identifier.KEY_NAME : ValueShapes.Identifier.OBJECT_NAME);
             case SECRET_OBJECT_NAME -> !ValueShapes.isObjectName(v) && ValueShapes.looksLikeCredential(v);
-            case CREDENTIAL_OR_KEY_NAME -> !ValueShapes.isKeyNameLike(v);
-            case SECRET_KEY -> !ValueShapes.isSeparatedOrCamelName(v);
+            case CREDENTIAL_OR_KEY_NAME -> !ValueShapes.isKeyNameLike(v)
+                    || ValueShapes.isPassphrase(v, ValueShapes.Identifier.KEY_NAME);
+            case SECRET_KEY -> !ValueShapes.isKeyNameLike(v) || ValueShapes.isPassphrase(v, ValueShapes.Identifier.KEY_NAME)
+                    || (ValueShapes.isDefaultPassword(v) && !KeyNames.isCredentialNoun(v));
             case CREDENTIAL_IF_SHAPED -> ValueShapes.looksLikeCredential(v);
             case NEUTRAL -> context == Context.SECRETS_MAP_ENTRY && ValueShapes.looksLikeCredential(v);
             case NOT_SECRET -> false;

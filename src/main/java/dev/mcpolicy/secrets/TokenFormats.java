@@ -122,6 +122,8 @@ final class TokenFormats {
         add("npm token", "npm_", boundaryBefore("[A-Za-z0-9_]") + "npm_(?<body>[A-Za-z0-9]{36})(?![A-Za-z0-9])",
                 "matches the npm access token format npm_…");
         jwt();
+        azureSharedKey();
+        azureSharedAccessSignature();
         basicAuthorization();
         bearer();
         connectionStringPassword();
@@ -206,6 +208,29 @@ final class TokenFormats {
                 (m, text) -> decodesTo(m.group("header"), "\"alg\"") || decodesTo(m.group("header"), "\"typ\""),
                 "has the shape of a JSON Web Token (eyJ….eyJ….signature) whose header names a signing algorithm",
                 (m, text, sink) -> sink.accept(m.start() + "eyJ".length(), m.end())));
+    }
+
+    /**
+     * An Azure storage or Service Bus connection string carries the account's shared key
+     * ({@code DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…}, {@code SharedAccessKey=…}).
+     */
+    private void azureSharedKey() {
+        formats.add(new Format("Azure shared key", "key", true,
+                Pattern.compile("(?i)(?<![A-Za-z0-9])(?:AccountKey|SharedAccessKey)\\s*=\\s*(?<body>[A-Za-z0-9+/]{20,}={0,2})"),
+                TokenFormats::realBody,
+                "an Azure connection string carries a shared key (AccountKey=… or SharedAccessKey=…) that grants full access"));
+    }
+
+    /**
+     * An Azure shared access signature: a URL or connection string with the signature {@code sig=} next to the SAS
+     * fields that scope it ({@code sv=} version, {@code se=} expiry, {@code sp=} permissions).
+     */
+    private void azureSharedAccessSignature() {
+        Pattern sasField = Pattern.compile("(?i)(?:^|[?&;=])(?:sv|se|sp|sr|st|spr|ss|srt)=");
+        formats.add(new Format("Azure shared access signature", "sig=", true,
+                Pattern.compile("(?i)(?:^|[?&;])sig=(?<body>[A-Za-z0-9%+/=_-]{16,})"),
+                (m, text) -> realBody(m, text) && sasField.matcher(text).find(),
+                "a URL or connection string carries an Azure shared access signature (sig=…) that grants access until it expires"));
     }
 
     private void basicAuthorization() {

@@ -1,5 +1,7 @@
 package dev.mcpolicy.secrets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,6 +26,36 @@ final class ValueShapes {
                     + "example|sample|replaceme|replace[-_ ]me|insert[-_ ]?here|fill[-_ ]?me[-_ ]?in|dummy");
     private static final Pattern FILL_IN_PHRASE = Pattern.compile(
             "(?i)(?:your|insert|enter|replace|fill|provide|put)[-_ .].*|.*[-_ .](?:here|goes[-_ .]here)");
+    /** Elided text ({@code sk-...}, {@code hf_…}): documentation shows the start of a value and leaves out the rest. */
+    private static final Pattern ELISION = Pattern.compile("\\.{3,}|…");
+    /** Just a format's prefix, nothing after it ({@code sk-}, {@code hf_}, {@code ghp_}): the value was left out. */
+    private static final Pattern PREFIX_ONLY = Pattern.compile("(?:[A-Za-z][A-Za-z0-9]{0,11}[-_]){1,3}");
+
+    /**
+     * Ciphertext that only its key holder can read: SOPS ({@code ENC[AES256_GCM,data:…]}), Ansible Vault, PGP and
+     * age armour, Vault transit ({@code vault:v1:…}). Committing it is the point of those tools.
+     */
+    private static final Pattern ENCRYPTED = Pattern.compile(
+            "ENC\\[[A-Z0-9_]+,data:.*]|\\$ANSIBLE_VAULT;.*|-----BEGIN (?:PGP MESSAGE|AGE ENCRYPTED FILE)-----.*"
+                    + "|vault:v\\d+:\\S+", Pattern.DOTALL);
+
+    /** Words of ordinary prose (function words, intensifiers, imperatives) that identifiers do not use. */
+    private static final Set<String> PROSE_WORDS = Set.of(
+            "the", "a", "an", "to", "in", "of", "for", "on", "at", "by", "with", "and", "or", "not", "dont", "do",
+            "never", "please", "change", "me", "this", "that", "is", "it", "be", "use", "only", "super", "very",
+            "really", "so", "too", "strong", "random", "insecure", "unsafe", "keep", "shh");
+    /**
+     * Nouns that name what a Secret or one of its keys holds; identifiers end in them ({@code jwt-secret},
+     * {@code redis-password}, {@code mcp-tls}) or contain them ({@code api-key-v2}).
+     */
+    private static final Set<String> ROLE_NOUNS = Set.of(
+            "secret", "secrets", "password", "passwords", "passwd", "pwd", "pass", "passphrase", "key", "keys",
+            "token", "tokens", "credential", "credentials", "creds", "cred", "auth", "cert", "certs", "certificate",
+            "crt", "pem", "tls", "ssl", "apikey", "dsn", "url", "uri", "conn", "connection", "json", "env", "config",
+            "keystore", "truststore", "jks", "p12", "pfx", "id", "user", "username", "kubeconfig", "htpasswd",
+            "cookie", "salt", "seed", "hmac", "jwt", "signing", "license", "webhook", "sa", "private", "ca", "oauth",
+            "oidc", "ssh", "gpg", "pgp", "api", "access", "bearer", "basic", "login", "dockerconfigjson", "dockercfg");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[-_.\\s]+");
 
     private static final Pattern PATH = Pattern.compile("(?:/|\\./|\\.\\./|~/|[A-Za-z]:\\\\)[^\\s]*");
     private static final Pattern SECRET_STORE_REFERENCE = Pattern.compile(
@@ -42,6 +74,7 @@ final class ValueShapes {
             Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*+");
     private static final Pattern VERSION = Pattern.compile("v?\\d++(?:\\.\\d++)++(?:[-+][0-9A-Za-z.-]++)?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+    private static final Pattern HOST_PORT = Pattern.compile("[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?:\\d{1,5}");
 
     /** Passwords that ship as chart defaults; flagged like any literal, named as defaults in the reason. */
     private static final Set<String> DEFAULT_PASSWORDS = Set.of(
@@ -60,7 +93,83 @@ final class ValueShapes {
             return true;
         }
         return FILL_IN_WORD.matcher(v).matches() || FILL_IN_PHRASE.matcher(v).matches()
-                || v.toUpperCase(Locale.ROOT).contains("EXAMPLE");
+                || v.toUpperCase(Locale.ROOT).contains("EXAMPLE") || ELISION.matcher(v).find()
+                || PREFIX_ONLY.matcher(v).matches();
+    }
+
+    /** Ciphertext of a secrets-encryption tool (SOPS, Ansible Vault, PGP, age, Vault transit): not a readable secret. */
+    static boolean isEncrypted(String value) {
+        return ENCRYPTED.matcher(value.strip()).matches();
+    }
+
+    /** Which kind of identifier a key may name instead of holding a credential. */
+    enum Identifier {
+        /** The name of a key inside a Secret ({@code redis-password}, {@code api-key}, {@code tokens}). */
+        KEY_NAME,
+        /** The name of a Secret object, often a release-prefixed full name ({@code prod-github-mcp-server}). */
+        OBJECT_NAME
+    }
+
+    /**
+     * A passphrase rather than an identifier: words joined into something no identifier looks like. Identifiers
+     * are short and say what they name; a passphrase is longer, uses prose, or has words that name nothing.
+     * <ul>
+     *   <li>words separated by spaces (identifiers have none), or a word of ordinary prose
+     *       ({@code change-me-in-production}, {@code super-secret-signing-phrase}) among three or more;</li>
+     *   <li>seven or more words, longer than any release-prefixed name in practice;</li>
+     *   <li>for a key name: three or more words none of which names what the key holds
+     *       ({@code purple-monkey-dishwasher}), or four or more that do not end in such a noun
+     *       ({@code jwt-signing-phrase-rotates-yearly}); key names inside Secrets say what they hold
+     *       ({@code valkey-password}, {@code secret-access-key}).</li>
+     * </ul>
+     * An object name is often a release-prefixed full name that names no credential ({@code prod-github-mcp-server}),
+     * so for it the last test needs five or more such words.
+     */
+    static boolean isPassphrase(String value, Identifier identifier) {
+        String v = value.strip();
+        if (v.length() < 12 || v.length() > 4096 || isEnvStyleName(v)) {
+            return false;
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : WORD_SEPARATORS.split(v)) {
+            if (!word.isEmpty()) {
+                words.add(word.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (words.size() < 3 || !words.stream().allMatch(w -> w.chars().allMatch(Character::isLetterOrDigit))) {
+            return false;
+        }
+        if (v.chars().anyMatch(Character::isWhitespace) || words.stream().anyMatch(PROSE_WORDS::contains)
+                || words.size() >= 7) {
+            return true;
+        }
+        boolean namesNothing = words.stream().noneMatch(ROLE_NOUNS::contains);
+        if (identifier == Identifier.OBJECT_NAME) {
+            return namesNothing && words.size() >= 5;
+        }
+        boolean endsInRoleNoun = ROLE_NOUNS.contains(words.get(words.size() - 1));
+        return namesNothing || (words.size() >= 4 && !endsInRoleNoun);
+    }
+
+    /**
+     * A machine-made string even though it is short or plain: letters and digits alternating again and again
+     * ({@code kj3h4k5j3h4}), unlike names with a number at the end ({@code postgres16}, {@code x86_64}).
+     */
+    static boolean looksGenerated(String value) {
+        String v = value.strip();
+        if (v.length() < 8 || v.chars().anyMatch(Character::isWhitespace) || isReference(v) || isPlaceholder(v)
+                || VERSION.matcher(v).matches()) {
+            return false;
+        }
+        int alternations = 0;
+        for (int i = 1; i < v.length(); i++) {
+            char a = v.charAt(i - 1);
+            char b = v.charAt(i);
+            if (Character.isLetterOrDigit(a) && Character.isLetterOrDigit(b) && Character.isDigit(a) != Character.isDigit(b)) {
+                alternations++;
+            }
+        }
+        return alternations >= 4 || looksLikeCredential(v);
     }
 
     /**
@@ -124,6 +233,7 @@ final class ValueShapes {
             return false;
         }
         if (isKeyNameLike(v) || VERSION.matcher(v).matches() || EMAIL.matcher(v).matches()
+                || HOST_PORT.matcher(v).matches()
                 || v.contains("://") || isReference(v) || isPlaceholder(v)) {
             return false;
         }

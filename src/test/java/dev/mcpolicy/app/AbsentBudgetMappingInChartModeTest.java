@@ -43,6 +43,7 @@ class AbsentBudgetMappingInChartModeTest {
                       containers:
                         - name: server
                           image: ghcr.io/acme/mcp-server:1.0.0
+                  replicas: 2
                 """);
         if (pdbTemplate != null) {
             Files.writeString(templates.resolve("pdb.yaml"), pdbTemplate);

@@ -146,7 +146,29 @@ class SourceMapperTest {
                 "image-pin | values-latest.yaml | Deployment/rel-pinned | /spec/template/spec/containers/2/image | image-pin/templates/deployment.yaml:20 exact | image-pin/values-latest.yaml:4,image-pin/values-latest.yaml:5,image-pin/values.yaml:10",
                 "image-pin | values-latest.yaml | Deployment/rel-pinned | /spec/template/spec/containers/2/image | image-pin/values-latest.yaml:5 values | image-pin/templates/deployment.yaml:20,image-pin/values-latest.yaml:4 | latest",
                 // a helper given another context (dict …): .Values means something else there, so nothing is followed
-                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/3/image | image-pin/templates/deployment.yaml:22 exact | none | latest");
+                "image-pin | - | Deployment/rel-pinned | /spec/template/spec/containers/3/image | image-pin/templates/deployment.yaml:22 exact | none | latest",
+                // shapes of public charts (issue 9): annotations through merge (the left-most dict wins) ...
+                "real-shapes | - | Ingress/rel-gateway | /metadata/annotations/nginx.ingress.kubernetes.io~1proxy-buffering | real-shapes/values.yaml:31 values | real-shapes/templates/ingress.yaml:7",
+                "real-shapes | - | Ingress/rel-gateway | /metadata/annotations/nginx.ingress.kubernetes.io~1proxy-read-timeout | real-shapes/values.yaml:32 values | real-shapes/templates/ingress.yaml:7",
+                "real-shapes | - | Ingress/rel-gateway | /metadata/annotations/team | real-shapes/values.yaml:2 values | real-shapes/templates/ingress.yaml:7",
+                "real-shapes | - | Ingress/rel-gateway | /metadata/annotations/nginx.ingress.kubernetes.io~1proxy-send-timeout | real-shapes/values.yaml:30 values | real-shapes/templates/ingress.yaml:7",
+                "real-shapes | - ; ingress.annotations.team=x | Ingress/rel-gateway | /metadata/annotations/team | real-shapes/templates/ingress.yaml:7 include-call | none",
+                // ... annotations copied into a dict with range/set and printed by a second range (the last set wins) ...
+                "real-shapes | - | Ingress/rel-sse | /metadata/annotations/nginx.ingress.kubernetes.io~1proxy-buffering | real-shapes/values.yaml:38 values | real-shapes/templates/ingress-sse.yaml:14",
+                "real-shapes | - | Ingress/rel-sse | /metadata/annotations/nginx.ingress.kubernetes.io~1proxy-send-timeout | real-shapes/values.yaml:35 values | real-shapes/templates/ingress-sse.yaml:14",
+                "real-shapes | - | Ingress/rel-sse | /metadata/annotations/nginx.ingress.kubernetes.io~1proxy-read-timeout | real-shapes/values.yaml:37 values | real-shapes/templates/ingress-sse.yaml:12",
+                "real-shapes | - ; ingress.sse.extraAnnotations.foo=bar | Ingress/rel-sse | /metadata/annotations/foo | real-shapes/templates/ingress-sse.yaml:14 range-line | none",
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/metadata/annotations/mcpolicy.dev~1session-state | real-shapes/values.yaml:24 values | real-shapes/templates/gateway.yaml:25",
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/metadata/annotations/prometheus.io~1scrape | real-shapes/values.yaml:22 values | real-shapes/templates/gateway.yaml:25",
+                // ... an env list printed by with + toYaml after a comment: alone, after a literal item, at the key's column ...
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/spec/containers/0/env/1/value | real-shapes/values.yaml:11 values | real-shapes/templates/gateway.yaml:44",
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/spec/containers/0/env/0/name | real-shapes/values.yaml:8 values | real-shapes/templates/gateway.yaml:44",
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/spec/containers/1/env/1/value | real-shapes/values.yaml:14 values | real-shapes/templates/gateway.yaml:53",
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/spec/containers/1/env/0/value | real-shapes/templates/gateway.yaml:50 exact | -",
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/spec/containers/2/env/0/value | real-shapes/values.yaml:17 values | real-shapes/templates/gateway.yaml:60",
+                // ... and a missing key next to a block guarded by an unrelated value: the pod spec line, nothing else
+                "real-shapes | - | Deployment/rel-gateway | /spec/template/spec/terminationGracePeriodSeconds | real-shapes/templates/gateway.yaml:27 parent-key | none",
+                "real-shapes | - | Deployment/rel-worker | /spec/template/spec/terminationGracePeriodSeconds | real-shapes/templates/worker.yaml:14 parent-key | none");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,6 +205,42 @@ class SourceMapperTest {
             }
         }
         assertTrue(rendered.mapper().problems().isEmpty(), () -> "problems: " + rendered.mapper().problems());
+    }
+
+    /**
+     * chart folder | -f files ("-" for none) | Kind/name of a workload without a PodDisruptionBudget | where the
+     * budget is switched off (file:line and the template's kind line), or "none" when no switch of its chart and
+     * component exists.
+     */
+    static Stream<String> absentBudgets() {
+        return Stream.of(
+                "real-shapes | - | Deployment/rel-gateway | real-shapes/values.yaml:19 values, real-shapes/templates/pdb.yaml:3",
+                // another component of the same chart: the gateway's switch is not its switch
+                "real-shapes | - | Deployment/rel-worker | none",
+                // a subchart with its own guarded budget: its own switch, from its values or the parent's override
+                "real-shapes | - | Deployment/rel-toolbox | real-shapes/charts/toolbox/values.yaml:3 values, real-shapes/charts/toolbox/templates/pdb.yaml:3",
+                "real-shapes | values-toolbox.yaml | Deployment/rel-toolbox | real-shapes/values-toolbox.yaml:3 values, real-shapes/charts/toolbox/templates/pdb.yaml:3",
+                // a subchart without any budget template: never the parent's switch
+                "real-shapes | - | Deployment/rel-fetcher | none");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absentBudgets")
+    void aMissingBudgetMapsToTheSwitchOfItsOwnChartAndComponent(String row) {
+        String[] cells = Arrays.stream(row.split("\\|", -1)).map(String::strip).toArray(String[]::new);
+        List<String> files = cells[1].equals("-") ? List.of() : List.of(cells[1]);
+        Rendered rendered = RENDERS.computeIfAbsent(cells[0] + "|" + files + "|" + List.of(),
+                k -> render(cells[0], files, List.of()));
+        String[] object = cells[2].split("/", 2);
+        int index = rendered.stream().find(object[0], object[1])
+                .orElseThrow(() -> new AssertionError("no " + cells[2] + " rendered"));
+        MappingQuery workload = MappingQuery.of(rendered.stream().identities().get(index),
+                rendered.stream().contents().get(index), "/spec/template/metadata/labels");
+        String actual = rendered.mapper().mapAbsentKind("PodDisruptionBudget", workload)
+                .map(m -> m.primary().file() + ":" + m.primary().line() + " " + m.primary().mapping() + ", "
+                        + m.related().stream().map(l -> l.file() + ":" + l.line()).collect(Collectors.joining(", ")))
+                .orElse("none");
+        assertEquals(cells[3], actual);
     }
 
     private static Rendered render(String chart, List<String> fileNames, List<String> sets) {

@@ -53,6 +53,39 @@ class TemplateScopeTest {
     }
 
     @Test
+    void mergedMapsKeepTheirSourcesInTheOrderTheyWin() {
+        TemplateScope merged = TemplateScope.ROOT.enterWith("(merge .Values.ingress.annotations .Values.commonAnnotations)");
+        assertEquals(List.of(List.of("ingress", "annotations"), List.of("commonAnnotations")),
+                merged.mergedReference("toYaml . | nindent 4").concrete(Map.of()));
+        assertEquals(List.of(List.of("b"), List.of("a")),
+                TemplateScope.ROOT.mergedValue("mergeOverwrite .Values.a .Values.b").concrete(Map.of()),
+                "mergeOverwrite: the right-most dict wins");
+        assertEquals(List.of(List.of("a"), List.of("b")),
+                TemplateScope.ROOT.mergedReference("toYaml (merge (deepCopy .Values.a) .Values.b)").concrete(Map.of()));
+        assertEquals(null, TemplateScope.ROOT.mergedReference("toYaml .Values.a"), "one map is not a merge");
+        assertEquals(null, merged.mergedReference("include \"x\" ."));
+    }
+
+    @Test
+    void aDictFilledBySetInRangesWinsByTheLastSet() {
+        TemplateScope scope = TemplateScope.ROOT.assign("$annotations := dict");
+        TemplateScope first = scope.enterRange("$key, $value := .Values.podAnnotations", 3)
+                .assign("$_ := set $annotations $key (toString $value)");
+        MergedValues afterFirst = (MergedValues) first.variables().get("annotations");
+        TemplateScope second = scope.withDict("annotations", afterFirst)
+                .enterRange("$key, $value := .Values.extraPodAnnotations", 6)
+                .assign("$_ := set $annotations $key (toString $value)");
+        MergedValues filled = (MergedValues) second.variables().get("annotations");
+        assertEquals(List.of(List.of("extraPodAnnotations"), List.of("podAnnotations")), filled.concrete(Map.of()));
+
+        TemplateScope printing = scope.withDict("annotations", filled).enterRange("$key, $value := $annotations", 10);
+        ValuesPath.RangeBlock block = printing.rangeOfKeyVariable("$key");
+        assertEquals(List.of(List.of("extraPodAnnotations", "team"), List.of("podAnnotations", "team")),
+                printing.mergedReference("$value | quote").concrete(Map.of(block, "team")));
+        assertEquals("set", TemplateScope.setTarget("$_ := set $annotations $key $value") == null ? "" : "set");
+    }
+
+    @Test
     void onlyAPositiveConditionOnOneValueGuardsTheBlock() {
         assertEquals("pdb.enabled", guard(TemplateScope.ROOT.guardedBy(".Values.pdb.enabled")));
         assertEquals("resources", guard(TemplateScope.ROOT.enterWith(".Values.resources")));

@@ -40,7 +40,7 @@ class EngineScaleTest {
             expectedGrace += grace < 60 ? 1 : 0;
             add(documents, """
                     {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%s","namespace":"%s"},
-                     "spec":{"selector":{"matchLabels":{"app":"%s"}},"template":{"metadata":{"labels":{"app":"%s"}},
+                     "spec":{"replicas":2,"selector":{"matchLabels":{"app":"%s"}},"template":{"metadata":{"labels":{"app":"%s"}},
                      "spec":{"terminationGracePeriodSeconds":%d,"containers":[{"name":"server","image":"ghcr.io/acme/mcp-server:1"}]}}}}
                     """.formatted(app, namespace, app, app, grace));
             add(documents, """

@@ -124,7 +124,7 @@ class IntegrityRulesTest {
         findings.forEach(f -> byPointer.put(f.pointer(), f.level()));
         assertEquals(Map.of(
                 "/spec/ports/0/targetPort", Level.ERROR,
-                "/spec/ports/1/targetPort", Level.WARNING,
+                "/spec/ports/1/targetPort", Level.NOTE,
                 "/spec/ports/2/targetPort", Level.ERROR), byPointer);
     }
 
@@ -180,6 +180,86 @@ class IntegrityRulesTest {
         assertEquals(1, withValues.size());
         assertEquals("API_KEY", withValues.get(0).properties().get("secretKeys"),
                 "the password is reported in the values file already; the other literal is not a secret there");
+    }
+
+    @Test
+    void secretDataNamesOnlyTheKeysThatHoldCredentials() throws Exception {
+        StringBuilder manifests = new StringBuilder("""
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: gateway-config}
+                stringData:
+                  GATEWAY_ADMIN_PASSWORD: Tr0ub4dor-3x
+                  UPSTREAM_SIGNING: kj3h4k5j3h4q
+                  OPENAI_API_KEY: sk-...
+                  DATABASE_URL: postgres://gateway:@db:5432/gateway
+                  ADMIN_USER: admin
+                """);
+        String[] flags = {"true", "false", "8080", "info", "https://api.example.com/v1", "30s", "gpt-4o-mini", "1Gi",
+                "us-east-1", "json", "0.75", "/var/lib/gateway", "streamable-http", "redis-master.cache.svc:6379"};
+        for (int i = 0; i < 90; i++) {
+            manifests.append("  FEATURE_").append(i).append(": \"").append(flags[i % flags.length]).append("\"\n");
+        }
+        List<Finding> findings = run(only("secret-literal-data"), manifests.toString(), null);
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("GATEWAY_ADMIN_PASSWORD,UPSTREAM_SIGNING", findings.get(0).properties().get("secretKeys"),
+                "flags, numbers, URLs without a password, user names and placeholders hold no credential");
+        assertTrue(findings.get(0).message().contains("GATEWAY_ADMIN_PASSWORD, UPSTREAM_SIGNING"), findings.get(0).message());
+        assertTrue(findings.get(0).message().length() < 400, findings.get(0).message());
+    }
+
+    @Test
+    void aSecretOfAUserNameAndAPasswordlessUrlHoldsNoCredential() throws Exception {
+        String manifests = """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: db-connection}
+                stringData:
+                  username: app
+                  url: postgres://app:@postgres:5432/mcp
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: sops-managed}
+                stringData:
+                  password: ENC[AES256_GCM,data:Zm9vYmFyYmF6,iv:aXYxMjM0NTY3OA==,tag:dGFnMTIz,type:str]
+                """;
+        assertEquals(List.of(), run(only("secret-literal-data"), manifests, null));
+    }
+
+    @Test
+    void pdbCoverageShowsTheLabelsThatSelectNotEveryPodLabel() throws Exception {
+        String manifests = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: mcp}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app.kubernetes.io/name: mcp, app.kubernetes.io/instance: rel}}
+                  template:
+                    metadata:
+                      labels:
+                        app.kubernetes.io/name: mcp
+                        app.kubernetes.io/instance: rel
+                        app.kubernetes.io/version: 1.4.2
+                        app.kubernetes.io/managed-by: Helm
+                        helm.sh/chart: mcp-0.3.1
+                    spec: {containers: [{name: server, image: ghcr.io/acme/mcp-server:1.0.0}]}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: standalone-mcp
+                  labels: {app: standalone-mcp, helm.sh/chart: mcp-0.3.1, heritage: Helm, tier: tools, team: ai, zone: a, extra: x}
+                spec: {containers: [{name: mcp, image: ghcr.io/acme/mcp-server:1.0.0}]}
+                """;
+        List<Finding> findings = run(only("pdb-coverage"), manifests, null);
+        assertEquals(2, findings.size(), findings.toString());
+        assertTrue(findings.get(0).message().contains("(app.kubernetes.io/instance=rel,app.kubernetes.io/name=mcp)"),
+                findings.get(0).message());
+        assertTrue(findings.get(1).message().contains("(app=standalone-mcp,extra=x,team=ai,tier=tools and 1 more)"),
+                findings.get(1).message());
+        findings.forEach(f -> assertFalse(f.message().contains("helm.sh/chart"), f.message()));
     }
 
     @Test

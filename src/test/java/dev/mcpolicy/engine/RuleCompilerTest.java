@@ -1,5 +1,6 @@
 package dev.mcpolicy.engine;
 
+import dev.mcpolicy.finding.pipeline.FoldSuperseded;
 import dev.mcpolicy.rules.RuleDefinition;
 import dev.mcpolicy.rules.RuleLoadException;
 import dev.mcpolicy.rules.RuleSet;
@@ -64,5 +65,61 @@ class RuleCompilerTest {
         assertEquals(7200, config.min().intValue());
         assertEquals("7200", check.parameterText().get("minSeconds"));
         assertEquals("ingress-routes", check.selector().name());
+    }
+
+    @Test
+    void theBuiltInPackFoldsOnlyIntoRulesAndChecksItHas() throws Exception {
+        RuleSet pack = RuleCompiler.standard().ruleLoader().loadBuiltIn();
+        assertEquals(List.of(), RuleCompiler.standard().validatePack(pack.rules()));
+        int references = 0;
+        for (RuleDefinition rule : pack.rules()) {
+            for (String reference : rule.supersededBy().rules()) {
+                FoldSuperseded.Source source = FoldSuperseded.Source.parse(reference);
+                RuleDefinition superseding = pack.byId(source.ruleId()).orElseThrow(
+                        () -> new AssertionError(rule.id() + " folds into " + reference + ", which the pack lacks"));
+                assertTrue(source.checkId() == null
+                                || RuleCompiler.checkIds(superseding.check()).contains(source.checkId()),
+                        rule.id() + " folds into " + reference + ", a check " + source.ruleId() + " lacks");
+                assertTrue(superseding.supersededBy().isEmpty(), reference + " is superseded itself");
+                references++;
+            }
+        }
+        assertTrue(references >= 2, "pdb-coverage and pdb-allows-eviction fold into replica-count");
+    }
+
+    @Test
+    void aCompiledRuleCarriesItsSupersessionAndCheckIds() throws Exception {
+        RuleSet pack = RuleCompiler.standard().ruleLoader().loadBuiltIn();
+        CompiledRule coverage = RuleCompiler.standard().compile(pack.byId("pdb-coverage").orElseThrow());
+        assertEquals(List.of(new FoldSuperseded.Source("replica-count", "too-few-replicas")),
+                coverage.supersededBy().by());
+        assertTrue(coverage.supersededBy().note().startsWith("No PodDisruptionBudget selects its pods"));
+        CompiledRule replicas = RuleCompiler.standard().compile(pack.byId("replica-count").orElseThrow());
+        assertEquals(null, replicas.supersededBy());
+        assertEquals("too-few-replicas", replicas.checks().get(0).id());
+    }
+
+    @Test
+    void twoChecksOfARuleCannotShareAnId() {
+        String twoChecks = RULE.replace("""
+                check:
+                  target: %s
+                  assert: {%s}
+                  message: "{object}"
+                """, """
+                check:
+                  - id: same
+                    target: workloads
+                    assert: {exists: {target: services}}
+                    message: "{object}"
+                  - id: same
+                    target: workloads
+                    assert: {exists: {target: services}}
+                    message: "{object}"
+                """);
+        RuleLoadException error = assertThrows(RuleLoadException.class,
+                () -> RuleCompiler.standard().ruleLoader().parse("custom.yaml", null, twoChecks));
+        assertTrue(error.getMessage().contains("check.1.id: another check of the rule has the id same"),
+                error.getMessage());
     }
 }

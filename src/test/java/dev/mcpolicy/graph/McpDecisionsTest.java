@@ -31,7 +31,9 @@ class McpDecisionsTest {
             {name: app, image: 'ghcr.io/acme/mcp-server:1.0'}                       | true  | image ghcr.io/acme/mcp-server has "mcp" in its repository name
             {name: app, image: 'ghcr.io/mcp/tools@sha256:abc'}                      | true  | image ghcr.io/mcp/tools has "mcp" in its repository name
             {name: app, image: 'acme/github-mcp'}                                   | true  | image acme/github-mcp has "mcp" in its repository name
-            {name: app, image: 'localhost:5000/mcpserver:dev'}                      | true  | image localhost:5000/mcpserver has "mcp" in its repository name
+            {name: app, image: 'localhost:5000/mcpserver:dev'}                      | false | carries no MCP marker, while other workloads of the render do
+            {name: app, image: 'ghcr.io/acme/kmcp/controller:0.3'}                  | false | carries no MCP marker, while other workloads of the render do
+            {name: app, image: 'ghcr.io/acme/mcp.fetch:0.3'}                        | true  | image ghcr.io/acme/mcp.fetch has "mcp" in its repository name
             {name: app, image: 'docker.io/bitnami/postgresql:16'}                   | false | carries no MCP marker, while other workloads of the render do
             {name: app, image: 'mcp.example.com/acme/api:1'}                        | false | carries no MCP marker, while other workloads of the render do
             {name: app, image: 'ghcr.io/acme/api:mcp-1.0'}                          | false | carries no MCP marker, while other workloads of the render do
@@ -247,6 +249,160 @@ class McpDecisionsTest {
         assertEquals(List.of("container \"mcp\" has \"mcp\" in its name", "container \"x\" sets env MCP_A"), first);
     }
 
+    /** A kubebuilder-scaffolded operator whose image and name say kmcp, as operators of MCP servers do. */
+    private static final String OPERATOR = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: kmcp-controller-manager}
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: manager
+                      image: ghcr.io/acme/kmcp/controller:0.3.1
+                      command: [/manager]
+                      args: [--leader-elect, --health-probe-bind-address=:8081, --metrics-bind-address=:8443]
+                      env: [{name: MCP_DEFAULT_IMAGE, value: ghcr.io/acme/mcp-runtime:1}]
+                      ports:
+                        - {name: webhook-server, containerPort: 9443}
+                        - {name: health, containerPort: 8081}
+            """;
+
+    @Test
+    void aControllerManagerIsNotAServerEvenWithMcpInItsNameAndEnv() {
+        ResourceGraph graph = graph(OPERATOR + """
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: tools}
+                spec: {template: {spec: {containers: [{name: app, image: 'ghcr.io/acme/tools:1'}]}}}
+                """);
+        McpDecision operator = graph.mcpDecisions().get(0);
+        assertFalse(operator.mcpServer());
+        assertEquals("has the shape of a Kubernetes controller manager (its name says controller-manager, a container"
+                + " is named \"manager\", it runs the manager command, it runs with leader election; only metrics,"
+                + " health or webhook ports); not treated as an MCP server", operator.reason());
+        assertTrue(graph.mcpDecisions().get(1).mcpServer(), "the fallback still applies to the other workload");
+        assertEquals(McpServerDetector.FALLBACK_REASON, graph.mcpDecisions().get(1).reason());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            leader election alone, no ports           | {name: ctl, image: 'acme/op:1', args: [--leader-elect=true]}                            | false
+            manager command, unnamed metrics port     | {name: ctl, image: 'acme/op:1', command: [/manager], ports: [{containerPort: 8080}]}    | false
+            leader election but serves http           | {name: gw, image: 'acme/mcp-gateway:1', args: [--leader-elect], ports: [{name: http, containerPort: 8080}]} | true
+            leader election but serves an unnamed port | {name: gw, image: 'acme/mcp-gateway:1', args: [--leader-elect], ports: [{containerPort: 3000}]} | true
+            no controller signal                      | {name: app, image: 'acme/mcp-gateway:1', ports: [{name: metrics, containerPort: 9090}]} | true
+            """)
+    void controllerManagerShape(String description, String container, boolean server) {
+        ResourceGraph graph = graph("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: candidate}\n"
+                + "spec: {template: {spec: {containers: [" + container + "]}}}\n"
+                + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: marked}\n"
+                + "spec: {template: {spec: {containers: [{name: mcp}]}}}\n");
+        assertEquals(server, graph.mcpDecisions().get(0).mcpServer(), graph.mcpDecisions().get(0).reason());
+    }
+
+    @Test
+    void theAnnotationBeatsTheControllerShape() {
+        ResourceGraph graph = graph(OPERATOR.replace("metadata: {name: kmcp-controller-manager}",
+                "metadata: {name: kmcp-controller-manager, annotations: {mcpolicy.dev/mcp-server: \"true\"}}"));
+        assertTrue(graph.mcpDecisions().get(0).mcpServer());
+    }
+
+    /** A marked gateway, an unmarked tool server and an agent whose config calls the tool server by URL. */
+    private static String toolsRender(String reference) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: gateway, namespace: ai}
+                spec:
+                  template:
+                    metadata: {labels: {app: gateway}}
+                    spec: {containers: [{name: gateway, image: 'ghcr.io/acme/mcp-gateway:1', ports: [{name: mcp, containerPort: 8080}]}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: tools, namespace: ai}
+                spec:
+                  template:
+                    metadata: {labels: {app: tools}}
+                    spec: {containers: [{name: server, image: 'ghcr.io/acme/toolbox:2', ports: [{name: http-tools, containerPort: 9000}]}]}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: tools, namespace: ai}
+                spec: {selector: {app: tools}, ports: [{name: http, port: 9000, targetPort: http-tools}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: postgres, namespace: ai}
+                spec:
+                  template:
+                    metadata: {labels: {app: postgres}}
+                    spec: {containers: [{name: postgres, image: 'postgres:16'}]}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: postgres, namespace: ai}
+                spec: {selector: {app: postgres}, ports: [{port: 5432}]}
+                ---
+                """ + reference;
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> references() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("ConfigMap key, short host", """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: agent-config, namespace: ai}
+                        data:
+                          servers.json: '{"tools": {"url": "http://tools:9000/mcp"}}'
+                        """, "referenced as an MCP endpoint by ConfigMap/agent-config key servers.json"),
+                org.junit.jupiter.params.provider.Arguments.of("env value, namespaced host", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata: {name: agent, namespace: ai}
+                        spec:
+                          template:
+                            spec:
+                              containers:
+                                - name: agent
+                                  env: [{name: TOOLS_URL, value: 'http://tools.ai.svc.cluster.local:9000/sse'}]
+                        """, "referenced as an MCP endpoint by Deployment/agent env TOOLS_URL"),
+                org.junit.jupiter.params.provider.Arguments.of("custom resource field, no port", """
+                        apiVersion: acme.dev/v1
+                        kind: ToolRegistry
+                        metadata: {name: registry, namespace: ai}
+                        spec: {servers: [{name: x, endpoint: 'http://tools.ai/mcp/'}]}
+                        """, "referenced as an MCP endpoint by ToolRegistry/registry field spec.servers[0].endpoint"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.MethodSource("references")
+    void aServiceCalledAsAnMcpEndpointMakesItsWorkloadAServer(String description, String reference, String reason) {
+        ResourceGraph graph = graph(toolsRender(reference));
+        McpDecision tools = graph.mcpDecisions().get(1);
+        assertEquals("Deployment/tools", tools.workload().object().displayName());
+        assertTrue(tools.mcpServer(), tools.reason());
+        assertEquals(reason, tools.reason());
+        assertFalse(graph.mcpDecisions().get(2).mcpServer(), "postgres is not referenced");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            path without an MCP word      | http://tools:9000/healthz
+            port the Service does not have | http://tools:9001/mcp
+            no such Service               | http://toolz:9000/mcp
+            external host                 | https://tools.example.com/mcp
+            another namespace             | http://tools.other:9000/mcp
+            a word that only contains mcp | http://tools:9000/kmcp/status
+            """)
+    void otherUrlsAreNotReferences(String description, String url) {
+        ResourceGraph graph = graph(toolsRender("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: ai}\n"
+                + "data: {url: '" + url + "'}\n"));
+        assertFalse(graph.mcpDecisions().get(1).mcpServer(), graph.mcpDecisions().get(1).reason());
+    }
+
     @ParameterizedTest(name = "{0} has the word mcp: {1}")
     @CsvSource(textBlock = """
             mcp, true
@@ -256,6 +412,12 @@ class McpDecisionsTest {
             my_mcp_tool, true
             mcpserver, false
             mcp2, false
+            kmcp, false
+            acme/kmcp/controller, false
+            acme/mcp/fetch, true
+            acme/github-mcp, true
+            mcp.tools, true
+            mcp__x, true
             ''   , false
             """)
     void mcpWord(String name, boolean expected) {

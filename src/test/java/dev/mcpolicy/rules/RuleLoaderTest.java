@@ -117,6 +117,14 @@ class RuleLoaderTest {
                         "examples.0.parameters.minSeconds: 'soon' is not a whole number", "parameters: {minSeconds: soon"),
                 Arguments.of("duplicate key", "precision: high", "precision: high\nprecision: low",
                         "duplicate key 'precision' (first at line 5)", null),
+                Arguments.of("supersededBy without rules", "precision: high", "precision: high\nsupersededBy: {note: x}",
+                        "supersededBy: required property 'rules' not found", null),
+                Arguments.of("supersededBy with an unknown field", "precision: high",
+                        "precision: high\nsupersededBy: {rules: [replica-count], when: always}",
+                        "supersededBy.when: unknown field; supersededBy has rules and note", null),
+                Arguments.of("a rule superseding itself", "precision: high",
+                        "precision: high\nsupersededBy: {rules: [sse-read-timeout]}",
+                        "supersededBy.rules.0: a rule cannot supersede itself", null),
                 Arguments.of("YAML syntax error", "title: A title", "title: A: title",
                         "YAML syntax error: mapping values are not allowed here", null));
     }
@@ -133,6 +141,40 @@ class RuleLoaderTest {
         int expectedLine = lineOf(text, anchor);
         assertEquals(expectedLine, problem.line(), problem.oneLine());
         assertTrue(problem.oneLine().startsWith(FILE + ":" + expectedLine + ":" + problem.column() + ": "), problem.oneLine());
+    }
+
+    @Test
+    void supersededByIsReadWithItsNote() throws RuleLoadException {
+        RuleDefinition rule = loader.parse(FILE, "sse-read-timeout", replaceOnce(VALID, "precision: high",
+                "precision: high\nsupersededBy:\n  rules: [sse-proxy-buffering]\n  note: Said there."));
+        assertEquals(new Supersession(List.of("sse-proxy-buffering"), "Said there."), rule.supersededBy());
+        assertEquals(Supersession.NONE, loader.parse(FILE, "sse-read-timeout", VALID).supersededBy());
+    }
+
+    @Test
+    void aPackMayOnlyFoldIntoItsOwnRulesAndChecksThatAreNotFoldedThemselves(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("a.yaml"), replaceOnce(VALID.replace("sse-read-timeout", "a"),
+                "precision: high", "precision: high\nsupersededBy:\n  rules: [nowhere]"));
+        Files.writeString(folder.resolve("b.yaml"), replaceOnce(VALID.replace("sse-read-timeout", "b"),
+                "precision: high", "precision: high\nsupersededBy:\n  rules: [a]"));
+        Files.writeString(folder.resolve("c.yaml"), replaceOnce(VALID.replace("sse-read-timeout", "c"),
+                "precision: high", "precision: high\nsupersededBy:\n  rules: [d/no-such-check]"));
+        Files.writeString(folder.resolve("d.yaml"), replaceOnce(VALID.replace("sse-read-timeout", "d"),
+                "  target: ingress-routes", "  id: read-timeout\n  target: ingress-routes"));
+        RuleLoadException error = assertThrows(RuleLoadException.class, () -> loader.loadFolder(folder));
+        String shown = folder.toString().replace('\\', '/');
+        assertEquals(List.of(
+                        shown + "/a.yaml:7:11: supersededBy.rules.0: no rule nowhere in the pack",
+                        shown + "/b.yaml:7:11: supersededBy.rules.0: a is superseded itself; name the rule that reports"
+                                + " the root cause",
+                        shown + "/c.yaml:7:11: supersededBy.rules.0: rule d has no check with id no-such-check; its check"
+                                + " ids: read-timeout"),
+                error.problems().stream().map(RuleProblem::oneLine).toList());
+        Files.writeString(folder.resolve("c.yaml"), replaceOnce(VALID.replace("sse-read-timeout", "c"),
+                "precision: high", "precision: high\nsupersededBy:\n  rules: [d/read-timeout]"));
+        Files.delete(folder.resolve("a.yaml"));
+        Files.delete(folder.resolve("b.yaml"));
+        assertEquals(List.of("c", "d"), loader.loadFolder(folder).rules().stream().map(RuleDefinition::id).toList());
     }
 
     @Test

@@ -22,12 +22,18 @@ final class FakeTokens {
     static final String URL_SAFE = ALNUM + "_-";
     static final String BASE64 = ALNUM + "+/";
 
+    /** A blob URL and the SAS fields that scope its signature: public, unlike the signature after it. */
+    static final String SAS_PREFIX = "https://mcpfiles.blob.core.windows.net/exports?sv=2022-11-02&ss=b&srt=co&sp=rl"
+            + "&se=2030-01-01T00:00:00Z&spr=https&sig=";
+
     /** Public, fixed parts of formats that a reason may name; everything else of a value must stay out of it. */
     static final List<String> PUBLIC_FRAGMENTS = List.of(
             "github_pat_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "glpat-", "gldt-", "glrt-", "glptt-",
             "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxe-", "hooks.slack.com", "sk-ant-", "sk-proj-", "sk-svcacct-",
             "sk-admin-", "sk-", "AIza", "sk_live_", "rk_live_", "sk_test_", "rk_test_", "hf_", "npm_", "AKIA",
-            "ASIA", "ABIA", "ACCA", "eyJ", "-----BEGIN", "-----END", "PRIVATE KEY-----");
+            "ASIA", "ABIA", "ACCA", "eyJ", "-----BEGIN", "-----END", "PRIVATE KEY-----",
+            "DefaultEndpointsProtocol=https;AccountName=mcpfiles", ";AccountKey=", ";EndpointSuffix=core.windows.net",
+            SAS_PREFIX);
 
     static String random(Random rnd, String alphabet, int length) {
         StringBuilder sb = new StringBuilder(length);
@@ -66,6 +72,11 @@ final class FakeTokens {
         g.put("hf_", new Generator("Hugging Face token", r -> "hf_" + random(r, LETTERS, 34)));
         g.put("npm_", new Generator("npm token", r -> "npm_" + random(r, ALNUM, 36)));
         g.put("jwt", new Generator("JSON Web Token", FakeTokens::jwt));
+        // the account name is public (it is in every blob URL); only the key is the secret masking must hide
+        g.put("azure-storage", new Generator("Azure shared key",
+                r -> "DefaultEndpointsProtocol=https;AccountName=mcpfiles;AccountKey=" + random(r, BASE64, 86)
+                        + "==;EndpointSuffix=core.windows.net"));
+        g.put("azure-sas", new Generator("Azure shared access signature", FakeTokens::sasUrl));
         g.put("private-key", new Generator("private key", FakeTokens::privateKey));
         return g;
     }
@@ -79,6 +90,12 @@ final class FakeTokens {
         String claims = enc.encodeToString(("{\"sub\":\"" + random(r, ALNUM, 12) + "\",\"iat\":1700000000}")
                 .getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + "." + random(r, URL_SAFE, 43);
+    }
+
+    /** A blob URL with a shared access signature: the SAS fields, then the URL-encoded base64 signature. */
+    static String sasUrl(Random r) {
+        String signature = random(r, BASE64, 43).replace("+", "%2B").replace("/", "%2F") + "%3D";
+        return SAS_PREFIX + signature;
     }
 
     static String privateKey(Random r) {

@@ -79,7 +79,7 @@ class RandomTokenTest {
 
     /** The same token in several surroundings; URLs only for formats that are not URLs themselves. */
     private static List<String> placements(String format, String token) {
-        if (format.equals("slack-webhook") || format.equals("private-key")) {
+        if (format.equals("slack-webhook") || format.equals("private-key") || format.equals("azure-sas")) {
             return List.of(token, "value: " + token);
         }
         return List.of(token, "export TOKEN=" + token + " # rotate monthly", "https://api.example.com/v1?key=" + token,

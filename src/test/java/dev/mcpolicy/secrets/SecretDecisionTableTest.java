@@ -39,6 +39,10 @@ class SecretDecisionTableTest {
         t.put("pw2", FakeTokens.generic(r, 10));
         t.put("basic-b64", java.util.Base64.getEncoder().encodeToString(
                 ("robot:" + FakeTokens.generic(r, 14)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        t.put("pw-b64", java.util.Base64.getEncoder().encodeToString(
+                FakeTokens.generic(r, 14).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        t.put("sealed", "AgB" + FakeTokens.random(r, FakeTokens.BASE64, 380) + "==");
+        t.put("sha256", FakeTokens.random(r, "0123456789abcdef", 64));
         return t;
     }
 
@@ -150,6 +154,23 @@ class SecretDecisionTableTest {
                         "/apiKeys/0 -> secret-named key", "/apiKeys/1 -> secret-named key"),
                 row("env entry written in values", "env: [{name: API_TOKEN, value: abc123xyz789}, {name: LOG_LEVEL, value: debug}]",
                         "/env/0/value -> secret-named key"),
+                // --- passphrases and connection strings (issue 9) ---
+                row("kebab-case passphrase under JWT_SECRET_KEY", "JWT_SECRET_KEY: orbit-lantern-meadow-copper-falcon",
+                        "/JWT_SECRET_KEY -> secret-named key"),
+                row("kebab-case passphrase under jwt.secret", "jwt: {secret: orbit-lantern-meadow-copper}",
+                        "/jwt/secret -> secret-named key"),
+                row("kebab-case passphrase under session.secretKey", "session: {secretKey: keep-this-between-us-always}",
+                        "/session/secretKey -> secret-named key"),
+                row("passphrase under a bare secretKey", "s3: {secretKey: quiet-harbor-lamp-evening}",
+                        "/s3/secretKey -> secret-named key"),
+                row("prose passphrase under a Secret-name key", "oauth: {secret: change-me-in-production}",
+                        "/oauth/secret -> secret-named key"),
+                row("Azure storage connection string", "storage: {connection: '@azure-storage@'}",
+                        "/storage/connection -> Azure shared key"),
+                row("Azure SAS URL", "backup: {target: '@azure-sas@'}", "/backup/target -> Azure shared access signature"),
+                row("base64 password in an extraSecretData map", "extraSecretData: {upstream-admin: '@pw-b64@'}",
+                        "/extraSecretData/upstream-admin -> value in a secrets map"),
+                row("a secret used for hashing is a secret", "HASH_SECRET: Kq8vN2xW9pL4", "/HASH_SECRET -> secret-named key"),
                 row("two secrets in one document",
                         "db: {user: app, password: pw-one}\nredis: {auth: {password: pw-two}}",
                         "/db/password -> secret-named key", "/redis/auth/password -> secret-named key"),
@@ -209,6 +230,19 @@ class SecretDecisionTableTest {
                 row("list of key names under a secret-named key", "apiKeys: [OPENAI_API_KEY, ANTHROPIC_API_KEY]"),
                 row("word that merely ends in key", "monkey: banana"),
                 row("version under a token key", "tokenVersion: v2"),
+                // --- references, ciphertext, digests and documentation (issue 9) ---
+                row("key in a Secret named by secretKeyPassword", "valkey: {auth: {secretKeyPassword: valkey-password}}"),
+                row("key in a Secret named by a one-word secretKey", "gateway: {secretKey: tokens}"),
+                row("release-prefixed Secret name under secret", "auth: {secret: prod-github-mcp-server}"),
+                row("Secret key name under JWT_SECRET_KEY's neighbour", "jwt: {secretName: mcp-jwt, secretKey: jwt-secret-key}"),
+                row("SealedSecret encryptedData", "sealedSecret: {encryptedData: {API_KEY: '@sealed@', DB_PASSWORD: '@sealed@'}}"),
+                row("SOPS-encrypted value", "db: {password: 'ENC[AES256_GCM,data:Zm9vYmFyYmF6,iv:aXYxMjM0NTY3OA==,tag:dGFnMTIz,type:str]'}"),
+                row("checksum annotation of a Secret", "podAnnotations: {checksum/secret: '@sha256@'}"),
+                row("documentation placeholder sk-...", "OPENAI_API_KEY: sk-..."),
+                row("documentation placeholder hf_...", "HF_TOKEN: hf_..."),
+                row("documentation placeholder with an ellipsis character", "apiKey: 'ghp_…'"),
+                row("bare format prefix", "ANTHROPIC_API_KEY: sk-ant-"),
+                row("digest of a password", "admin: {passwordSha256: '@sha256@', hashedPassword: '$2y$10$abcdefghijklmnopqrstuv'}"),
                 row("task id that contains sk-", "task: 'mask-0123456789abcdefghij0123456789abcdefghij01234567'"));
     }
 

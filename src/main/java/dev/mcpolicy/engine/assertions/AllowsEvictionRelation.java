@@ -8,6 +8,7 @@ import dev.mcpolicy.engine.mechanism.MechanismDoc;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.engine.workloads.IntOrPercent;
 import dev.mcpolicy.engine.workloads.ReplicaRange;
 import dev.mcpolicy.graph.K8sObject;
@@ -44,7 +45,7 @@ public final class AllowsEvictionRelation implements Relation {
     public Map<String, String> placeholders() {
         return Descriptions.of("budget", "the budget as written: minAvailable 2, maxUnavailable 0",
                 "required", "the pods it requires to stay available", "expectedPods", "the pods expected at the fewest replicas",
-                "podsSource", "where that count comes from");
+                "podsSource", "where that count comes from, per workload (three at most, then \"and N more\")");
     }
 
     @Override
@@ -101,7 +102,9 @@ public final class AllowsEvictionRelation implements Relation {
         facts.put("budget", "minAvailable " + budget.get().text());
         facts.put("required", Integer.toString(required));
         facts.put("expectedPods", Integer.toString(expected));
-        facts.put("podsSource", String.join("; ", sources));
-        return List.of(Violation.of(Violation.DEFAULT, target.pointer() + "/spec/minAvailable", facts));
+        facts.put("podsSource", MessageLists.join(sources, 3, "; "));
+        // The budget blocks because of these workloads' replica counts: a finding on one of them can supersede it.
+        return List.of(Violation.of(Violation.DEFAULT, target.pointer() + "/spec/minAvailable", facts)
+                .withAbout(workloads.stream().map(Workload::object).toList()));
     }
 }

@@ -11,6 +11,7 @@ import dev.mcpolicy.engine.mechanism.EvaluationContext;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Values;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,7 +116,7 @@ public final class ContainerPortAssertion implements Assertion<ContainerPortAsse
             }
             declared.add(name.isTextual() ? name.asText() + " (" + Values.text(number) + ")" : Values.text(number));
         }
-        String declaredText = declared.isEmpty() ? "no ports" : "ports " + String.join(", ", declared);
+        String declaredText = declared.isEmpty() ? "no ports" : "ports " + MessageLists.join(declared);
         boolean checkNames = config.checkNames();
         boolean checkNumbers = config.checkNumbers();
         List<Violation> violations = new ArrayList<>();

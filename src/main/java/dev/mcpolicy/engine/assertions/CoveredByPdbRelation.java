@@ -4,6 +4,7 @@ import dev.mcpolicy.engine.mechanism.EvaluationContext;
 import dev.mcpolicy.engine.mechanism.Relation;
 import dev.mcpolicy.engine.mechanism.Descriptions;
 import dev.mcpolicy.engine.mechanism.MechanismDoc;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Violation;
@@ -49,7 +50,8 @@ public final class CoveredByPdbRelation implements Relation {
 
     @Override
     public Map<String, String> placeholders() {
-        return Descriptions.of("podLabels", "the workload's pod labels",
+        return Descriptions.of("podLabels", "the pod labels a budget should select: the workload's own selector, else its"
+                        + " pod labels without chart, version, manager and hash labels (at most four, then \"and N more\")",
                 "pdbNote", "what exists instead: budgets of the namespace that miss, or one in another namespace");
     }
 
@@ -81,17 +83,16 @@ public final class CoveredByPdbRelation implements Relation {
                         pdb.displayName() + " selects " + selector + ", not these pods"));
             }
             int others = sameNamespace.size() - named.size();
-            String more = others == 0 ? "" : (named.isEmpty() ? "" : " and ") + others + (named.isEmpty() ? "" : " other")
-                    + " PodDisruptionBudget" + (others == 1 ? "" : "s");
+            String more = others == 0 ? "" : named.isEmpty() ? others + " PodDisruptionBudget" + (others == 1 ? "" : "s")
+                    : " and " + others + (others == 1 ? " other" : " others");
             boolean one = sameNamespace.size() == 1;
-            note = " " + String.join(", ", described) + more + (one ? " exists" : " exist") + " in namespace "
-                    + namespace + " but " + (one ? "does" : "do") + " not select these pods; make the selector match"
-                    + " the pod labels.";
+            note = " " + String.join(", ", described) + more + " in namespace " + namespace + (one ? " does" : " do")
+                    + " not select them; make the selector match these labels.";
         } else {
             note = elsewhereNote(graph, workload, namespace, related);
         }
         Map<String, String> facts = new HashMap<>();
-        facts.put("podLabels", labelsText(workload.podLabels()));
+        facts.put("podLabels", labelsText(selectingLabels(workload)));
         facts.put("pdbNote", note);
         String labelsPointer = workload.object().pointer(workload.podLabelsPointer());
         Optional<K8sObject> intended = intendedBudget(graph, workload, sameNamespace);
@@ -101,7 +102,7 @@ public final class CoveredByPdbRelation implements Relation {
             List<Violation.Related> withWorkload = new ArrayList<>(related);
             withWorkload.removeIf(r -> r.document() == pdb.document());
             withWorkload.add(new Violation.Related(workload.object().document(), labelsPointer,
-                    workload.object().displayName() + " labels its pods " + labelsText(workload.podLabels())));
+                    workload.object().displayName() + " labels its pods " + labelsText(selectingLabels(workload))));
             return List.of(new Violation(Violation.DEFAULT, mismatchPointer(graph, pdb, workload.podLabels()), facts,
                     Map.of(), withWorkload, pdb.document()));
         }
@@ -202,12 +203,40 @@ public final class CoveredByPdbRelation implements Relation {
         return graph.selector(pdb).map(LabelSelector::toString).orElse("<none>");
     }
 
+    /** Pod labels that never select: they change with every chart or app release, or are set by controllers. */
+    private static final Set<String> NON_SELECTING = Set.of("helm.sh/chart", "chart", "heritage",
+            "app.kubernetes.io/version", "app.kubernetes.io/managed-by", "pod-template-hash",
+            "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "pod-template-generation");
+
+    /**
+     * The pod labels a budget should select: those of the workload's own selector when it has one the pods carry,
+     * else the pod labels without the ones that never select ({@code helm.sh/chart}, the app version, the manager).
+     */
+    static Map<String, String> selectingLabels(Workload workload) {
+        Map<String, String> pods = workload.podLabels();
+        Map<String, String> selecting = new TreeMap<>();
+        workload.object().node().path("spec").path("selector").path("matchLabels").properties().forEach(entry -> {
+            if (entry.getValue().isValueNode() && entry.getValue().asText().equals(pods.get(entry.getKey()))) {
+                selecting.put(entry.getKey(), entry.getValue().asText());
+            }
+        });
+        if (!selecting.isEmpty()) {
+            return selecting;
+        }
+        pods.forEach((key, value) -> {
+            if (!NON_SELECTING.contains(key)) {
+                selecting.put(key, value);
+            }
+        });
+        return selecting.isEmpty() ? pods : selecting;
+    }
+
     private static String labelsText(Map<String, String> labels) {
         if (labels.isEmpty()) {
             return "none";
         }
         List<String> parts = new ArrayList<>();
         new TreeMap<>(labels).forEach((key, value) -> parts.add(key + "=" + value));
-        return String.join(",", parts);
+        return MessageLists.join(parts, MessageLists.DEFAULT_MAX, ",");
     }
 }

@@ -9,6 +9,7 @@ import dev.mcpolicy.engine.mechanism.EvaluationContext;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Values;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.K8sObject;
 
@@ -155,7 +156,7 @@ public final class RouteBackendsAssertion implements Assertion<RouteBackendsAsse
             String number = port.path("port").isMissingNode() ? "?" : Values.text(port.path("port"));
             parts.add(port.path("name").isTextual() ? port.path("name").asText() + ":" + number : number);
         }
-        return String.join(", ", parts);
+        return MessageLists.join(parts);
     }
 
     /** A Service of the namespace whose name is at most two edits away, when the namespace is small enough. */

@@ -10,7 +10,7 @@ import dev.mcpolicy.engine.mechanism.EvaluationContext;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Values;
 import dev.mcpolicy.engine.mechanism.Violation;
-import dev.mcpolicy.secrets.SecretScanner;
+import dev.mcpolicy.manifest.JsonPointers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,8 +23,9 @@ import java.util.Set;
 /**
  * {@code secret-data}: a core Secret rendered with literal content in {@code data} or {@code stringData}: whatever the
  * chart renders into a Secret was written in the chart, its values or the command line. Not counted: empty values and
- * fill-in markers, Secret types listed in {@code exemptTypes}, and values that a values document of the run holds as
- * a literal secret the scanner reports (the values file is where that one is reported and fixed).
+ * fill-in markers, keys that hold no credential (flags, numbers, user names, URLs without a password: the scanner's
+ * {@code classifySecretEntry} decides), Secret types listed in {@code exemptTypes}, and values that a values document
+ * of the run holds as a literal secret the scanner reports (the values file is where that one is reported and fixed).
  * One violation per Secret, on {@code stringData} or {@code data}; it names keys, never values.
  */
 public final class SecretDataAssertion implements Assertion<SecretDataAssertion.Config> {
@@ -35,7 +36,7 @@ public final class SecretDataAssertion implements Assertion<SecretDataAssertion.
             exemptTypes = exemptTypes == null ? List.of() : List.copyOf(exemptTypes);
         }
     }
-    private static final int MAX_NAMED_KEYS = 5;
+    private static final int MAX_NAMED_KEYS = 3;
     /** Shorter values-file literals are not looked for inside composed values (a dockerconfigjson, a URL). */
     private static final int MIN_CONTAINED_LENGTH = 6;
 
@@ -94,7 +95,9 @@ public final class SecretDataAssertion implements Assertion<SecretDataAssertion.
             }
             for (Map.Entry<String, JsonNode> entry : entries.properties()) {
                 String value = plain(candidate, entry.getValue());
-                if (value != null && !SecretScanner.isFillInMarker(value) && !alreadyReported(value, reportedInValues)) {
+                String pointer = target.object().pointer("/" + candidate + "/" + JsonPointers.escape(entry.getKey()));
+                if (value != null && !alreadyReported(value, reportedInValues) && context.secretScanner()
+                        .classifySecretEntry(pointer, entry.getKey(), value).isPresent()) {
                     keys.add(entry.getKey());
                     field = field == null ? candidate : field;
                 }

@@ -8,6 +8,7 @@ import dev.mcpolicy.engine.mechanism.MechanismDoc;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.LabelSelector;
 import dev.mcpolicy.graph.ResourceGraph;
@@ -193,6 +194,6 @@ public final class SelectsPodsRelation implements Relation {
         }
         List<String> parts = new ArrayList<>();
         new TreeMap<>(labels).forEach((key, value) -> parts.add(key + "=" + value));
-        return String.join(",", parts);
+        return MessageLists.join(parts, MessageLists.DEFAULT_MAX, ",");
     }
 }

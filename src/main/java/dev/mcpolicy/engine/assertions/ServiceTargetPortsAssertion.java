@@ -9,6 +9,7 @@ import dev.mcpolicy.engine.mechanism.EvaluationContext;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Values;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class ServiceTargetPortsAssertion implements Assertion<ServiceTarge
                         "targetPort", written,
                         "targetPortNote", note,
                         "declaredPorts", declared.describe(),
-                        "selectedWorkloads", String.join(", ", workloadNames)), Map.of(), declared.related()));
+                        "selectedWorkloads", MessageLists.join(workloadNames, 3)), Map.of(), declared.related()));
             }
         }
         return violations;
@@ -173,7 +174,7 @@ public final class ServiceTargetPortsAssertion implements Assertion<ServiceTarge
         }
 
         String describe() {
-            return described.isEmpty() ? "none" : String.join(", ", described);
+            return described.isEmpty() ? "none" : MessageLists.join(described);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.mcpolicy.engine.mechanism.MechanismDoc;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.engine.workloads.ReplicaRange;
 import dev.mcpolicy.engine.workloads.SessionState;
 import dev.mcpolicy.graph.Backend;
@@ -88,9 +89,8 @@ public final class SessionAffinityRelation implements Relation {
                     || !annotations.getOrDefault(NGINX_HASH, "").isBlank()) {
                 return List.of();
             }
-            fix = "Add annotation " + NGINX_AFFINITY + ": cookie (with session-cookie-name and"
-                    + " session-cookie-max-age) for clients that keep cookies, or " + NGINX_HASH
-                    + ": \"$http_mcp_session_id\" to hash on the Mcp-Session-Id header";
+            fix = "Set annotation " + NGINX_HASH + ": \"$http_mcp_session_id\" (the Mcp-Session-Id header), or "
+                    + NGINX_AFFINITY + ": cookie";
         } else if (controller.equals("traefik")) {
             Set<String> unsticky = new LinkedHashSet<>();
             for (Backend backend : graph.backends(route)) {
@@ -102,7 +102,7 @@ public final class SessionAffinityRelation implements Relation {
             if (unsticky.isEmpty()) {
                 return List.of();
             }
-            fix = "Annotate " + String.join(", ", unsticky) + " with " + TRAEFIK_STICKY + ": \"true\" so Traefik"
+            fix = "Annotate " + MessageLists.join(unsticky, 3) + " with " + TRAEFIK_STICKY + ": \"true\" so Traefik"
                     + " pins each client to one pod";
         } else {
             return List.of();
@@ -149,7 +149,7 @@ public final class SessionAffinityRelation implements Relation {
             names.add(server.object().displayName() + " (" + replicas + ")");
         }
         Map<String, String> facts = new HashMap<>();
-        facts.put("servers", String.join(", ", names));
+        facts.put("servers", MessageLists.join(names, 3));
         facts.put("sessionReason", context.facts().sessionState(servers.get(0)).reason());
         facts.put("fix", fix);
         return Violation.of(Violation.DEFAULT, pointer, facts);

@@ -9,6 +9,7 @@ import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.EvaluationContext;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -105,7 +106,7 @@ public final class TlsHostsAssertion implements Assertion<TlsHostsAssertion.Conf
             ruleHosts.add(host.isTextual() && !host.asText().isBlank() ? host.asText() : null);
             ruleIndexes.add(i);
         }
-        String tlsText = tlsHosts.isEmpty() ? "none" : String.join(", ", tlsHosts);
+        String tlsText = tlsHosts.isEmpty() ? "none" : MessageLists.join(tlsHosts);
         if (!anyTls) {
             Set<String> hosts = new LinkedHashSet<>();
             ruleHosts.forEach(host -> hosts.add(host == null ? "every host (a rule without host)" : host));
@@ -113,7 +114,7 @@ public final class TlsHostsAssertion implements Assertion<TlsHostsAssertion.Conf
                 hosts.add("every host (default backend only)");
             }
             return List.of(Violation.of(NO_TLS, target.object().pointer("/spec/tls"), Map.of(
-                    "host", hosts.iterator().next(), "hosts", String.join(", ", hosts), "tlsHosts", tlsText)));
+                    "host", hosts.iterator().next(), "hosts", MessageLists.join(hosts), "tlsHosts", tlsText)));
         }
         if (coversAll) {
             return List.of();

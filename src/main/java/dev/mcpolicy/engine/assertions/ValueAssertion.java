@@ -15,6 +15,7 @@ import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.ValueKind;
 import dev.mcpolicy.engine.mechanism.Values;
 import dev.mcpolicy.engine.mechanism.Violation;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.graph.Workload;
 import dev.mcpolicy.manifest.JsonPointers;
 
@@ -412,6 +413,6 @@ public final class ValueAssertion implements Assertion<ValueAssertion.Config> {
         }
         List<String> texts = new ArrayList<>();
         options.forEach(option -> texts.add(Values.text(option)));
-        return String.join(", ", texts);
+        return MessageLists.join(texts, 6);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpolicy.engine.mechanism;
 
 import dev.mcpolicy.finding.ChartHint;
+import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.manifest.ManifestDocument;
 
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.Map;
  * @param document     the document {@code pointer} belongs to when the line to edit is in another object than the
  *                     target (a PodDisruptionBudget whose selector misses the workload); null means the target's
  * @param chartHint    what chart mode's source mapping needs beyond the pointer; never printed
+ * @param about        further objects the violation concerns besides the target (the workloads a budget blocks), so a
+ *                     finding on one of them can supersede it ({@code supersededBy})
  */
 public record Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
-                        List<Related> related, ManifestDocument document, ChartHint chartHint) {
+                        List<Related> related, ManifestDocument document, ChartHint chartHint, List<K8sObject> about) {
     public static final String DEFAULT = "default";
 
     public Violation {
@@ -28,20 +31,25 @@ public record Violation(String kind, String pointer, Map<String, String> placeho
         properties = Map.copyOf(properties);
         related = List.copyOf(related);
         chartHint = chartHint == null ? ChartHint.NONE : chartHint;
+        about = about == null ? List.of() : List.copyOf(about);
     }
 
     public Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
                      List<Related> related, ManifestDocument document) {
-        this(kind, pointer, placeholders, properties, related, document, ChartHint.NONE);
+        this(kind, pointer, placeholders, properties, related, document, ChartHint.NONE, List.of());
     }
 
     public Violation(String kind, String pointer, Map<String, String> placeholders, Map<String, String> properties,
                      List<Related> related) {
-        this(kind, pointer, placeholders, properties, related, null, ChartHint.NONE);
+        this(kind, pointer, placeholders, properties, related, null, ChartHint.NONE, List.of());
     }
 
     public Violation withChartHint(ChartHint hint) {
-        return new Violation(kind, pointer, placeholders, properties, related, document, hint);
+        return new Violation(kind, pointer, placeholders, properties, related, document, hint, about);
+    }
+
+    public Violation withAbout(List<K8sObject> objects) {
+        return new Violation(kind, pointer, placeholders, properties, related, document, chartHint, objects);
     }
 
     public static Violation of(String kind, String pointer, Map<String, String> placeholders) {

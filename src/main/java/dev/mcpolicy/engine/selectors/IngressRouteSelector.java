@@ -7,6 +7,7 @@ import dev.mcpolicy.engine.mechanism.Selector;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Where;
+import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.IngressController;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.Workload;
@@ -36,7 +37,8 @@ public final class IngressRouteSelector implements Selector {
         return Facts.ordered(
                 "controller", Filter.strings("the controller that serves it: ingress-nginx, nginx-inc, traefik, kong,"
                         + " haproxy, aws-alb, gke, … (unknown when mcpolicy cannot tell)"),
-                "routesToMcpServer", Filter.bool("a backend Service selects an MCP server"),
+                "routesToMcpServer", Filter.bool("a backend Service selects an MCP server, or a path that names an MCP"
+                        + " endpoint (/mcp, /sse) leads to a Service outside the render"),
                 "apiVersion", Filter.strings("the Ingress's apiVersion"));
     }
 
@@ -64,10 +66,11 @@ public final class IngressRouteSelector implements Selector {
                 continue;
             }
             List<Workload> servers = context.graph().mcpServersBehind(route);
-            if (!where.allows("routesToMcpServer", !servers.isEmpty())) {
+            List<Backend> outside = context.graph().mcpBackendsOutsideRender(route);
+            if (!where.allows("routesToMcpServer", Facts.routesToMcp(servers, outside))) {
                 continue;
             }
-            targets.add(Target.of(route, null, Facts.route(controller, servers)));
+            targets.add(Target.of(route, null, Facts.route(controller, servers, outside)));
         }
         return targets;
     }

@@ -7,6 +7,7 @@ import dev.mcpolicy.engine.mechanism.Selector;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Where;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.engine.workloads.SessionState;
 import dev.mcpolicy.graph.K8sObject;
 import dev.mcpolicy.graph.ResourceGraph;
@@ -187,12 +188,12 @@ public final class KindSelector implements Selector {
             Set<String> names = new LinkedHashSet<>();
             workloads.forEach(workload -> names.add(workload.object().displayName()));
             Map<String, String> placeholders = new HashMap<>();
-            placeholders.put(placeholder, names.isEmpty() ? "none" : String.join(", ", names));
+            placeholders.put(placeholder, names.isEmpty() ? "none" : MessageLists.join(names, 3));
             placeholders.put("sessionReason", sessionReason == null ? "" : sessionReason);
             if (flags.containsKey("routed")) {
                 Set<String> routes = new LinkedHashSet<>();
                 context.graph().ingressesRoutingTo(object).forEach(route -> routes.add(route.displayName()));
-                placeholders.put("routes", routes.isEmpty() ? "no route" : String.join(", ", routes));
+                placeholders.put("routes", routes.isEmpty() ? "no route" : MessageLists.join(routes, 3));
             }
             targets.add(Target.of(object, null, placeholders));
         }

@@ -7,6 +7,7 @@ import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Selector;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Where;
+import dev.mcpolicy.engine.mechanism.MessageLists;
 import dev.mcpolicy.graph.Attachment;
 import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.IngressController;
@@ -103,7 +104,7 @@ public final class RouteAttachmentSelector implements Selector {
         for (K8sObject attached : order) {
             Found found = byTarget.get(attached);
             Map<String, String> facts = Facts.route(found.controller, found.servers);
-            facts.put("routes", String.join(", ", found.routes));
+            facts.put("routes", MessageLists.join(found.routes, 3));
             targets.add(Target.of(attached, graph.workload(attached).orElse(null), facts));
         }
         return targets;

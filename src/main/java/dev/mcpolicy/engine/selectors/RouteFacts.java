@@ -18,7 +18,8 @@ final class RouteFacts {
             "apiVersion", Filter.strings("the route's apiVersion"),
             "controller", Filter.strings("the controller that serves it (ingress-nginx, traefik, istio, contour,"
                     + " gateway-api when its Gateway's implementation is not in the render, …)"),
-            "routesToMcpServer", Filter.bool("its backends reach an MCP server"));
+            "routesToMcpServer", Filter.bool("its backends reach an MCP server (for an Ingress, also a path that names an"
+                    + " MCP endpoint, such as /mcp or /sse, toward a Service outside the render)"));
 
     /** A route that passed the kind, apiVersion and controller filters, with the controller that serves it. */
     record ServedRoute(K8sObject route, IngressController controller) {

@@ -7,6 +7,7 @@ import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.Selector;
 import dev.mcpolicy.engine.mechanism.Target;
 import dev.mcpolicy.engine.mechanism.Where;
+import dev.mcpolicy.graph.Backend;
 import dev.mcpolicy.graph.Workload;
 
 import java.util.ArrayList;
@@ -55,8 +56,9 @@ public final class RouteSelector implements Selector {
         List<Target> targets = new ArrayList<>();
         for (RouteFacts.ServedRoute served : RouteFacts.routes(context, where)) {
             List<Workload> servers = context.graph().mcpServersBehind(served.route());
-            if (where.allows("routesToMcpServer", !servers.isEmpty())) {
-                targets.add(Target.of(served.route(), null, Facts.route(served.controller(), servers)));
+            List<Backend> outside = context.graph().mcpBackendsOutsideRender(served.route());
+            if (where.allows("routesToMcpServer", Facts.routesToMcp(servers, outside))) {
+                targets.add(Target.of(served.route(), null, Facts.route(served.controller(), servers, outside)));
             }
         }
         return targets;

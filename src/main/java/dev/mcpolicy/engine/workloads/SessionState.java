@@ -38,8 +38,7 @@ public record SessionState(boolean inMemory, String reason) {
                 if ("MCP_TRANSPORT".equals(env.path("name").asText())
                         && env.path("value").asText("").trim().toLowerCase(Locale.ROOT).equals("sse")) {
                     return new SessionState(true, "container \"" + container.path("name").asText("?")
-                            + "\" sets MCP_TRANSPORT=sse, and the legacy HTTP+SSE transport keeps each session on"
-                            + " the pod that holds its event stream");
+                            + "\" sets MCP_TRANSPORT=sse");
                 }
             }
         }

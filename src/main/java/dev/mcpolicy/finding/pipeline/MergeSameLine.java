@@ -45,7 +45,7 @@ public final class MergeSameLine implements FindingStep {
         Level level = first.level().atLeast(second.level()) ? first.level() : second.level();
         return new Finding(first.ruleId(), level, message, first.primary(), first.rendered(), first.object(),
                 first.pointer(), first.helmSource(), related, environments, first.properties(),
-                first.certainty(), first.chartHint());
+                first.certainty(), first.chartHint(), first.check(), first.about());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -1,0 +1,154 @@
+package dev.mcpolicy.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the workloads that other objects of the render call as MCP servers: a URL to a Service of the render whose
+ * path names an MCP endpoint ({@code http://github-tools:8080/mcp}, {@code http://search.tools.svc:9000/sse}),
+ * written in a ConfigMap, an env value, a custom resource or any other string of the render. The workloads that
+ * Service selects are MCP servers, and the reason names who refers to them and where.
+ *
+ * <p>A URL counts when its host is a Service name, {@code <service>.<namespace>}, or
+ * {@code <service>.<namespace>.svc[.<cluster domain>]} of a Service in the render; its port, when written, is one
+ * of the Service's ports; and its path has a word {@code mcp} or {@code sse} ({@link #isMcpPath}). Services
+ * themselves are not read (they only point at pods).
+ */
+final class McpEndpointReferences {
+    private static final Pattern URL = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9+.-])https?://([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)"
+                    + "(?::(\\d{1,5}))?(/[^\\s\"'<>,;`]*)?");
+    private static final Set<String> ENDPOINT_WORDS = Set.of("mcp", "sse");
+    private static final int MAX_STRING = 1 << 20;
+
+    /** Looks up a Service of the render by namespace and name; null when there is none. */
+    interface ServiceLookup {
+        K8sObject service(String namespace, String name);
+    }
+
+    private McpEndpointReferences() {
+    }
+
+    /**
+     * The first reference to each referenced workload, in input order of the referring objects: workload object →
+     * reason ("referenced as an MCP endpoint by ConfigMap/agent-config key servers.json").
+     */
+    static Map<K8sObject, String> find(List<K8sObject> objects, ServiceLookup services,
+                                       java.util.function.Function<K8sObject, List<Workload>> selected) {
+        Map<K8sObject, String> reasons = new IdentityHashMap<>();
+        for (K8sObject referrer : objects) {
+            if (KubernetesKinds.isBuiltIn(referrer, "Service")) {
+                continue;
+            }
+            Deque<Object[]> pending = new ArrayDeque<>();
+            pending.push(new Object[]{referrer.node(), ""});
+            while (!pending.isEmpty()) {
+                Object[] item = pending.pop();
+                JsonNode node = (JsonNode) item[0];
+                String pointer = (String) item[1];
+                if (node.isObject()) {
+                    List<Map.Entry<String, JsonNode>> fields = new java.util.ArrayList<>(node.properties());
+                    for (int i = fields.size() - 1; i >= 0; i--) {
+                        pending.push(new Object[]{fields.get(i).getValue(),
+                                pointer + "/" + dev.mcpolicy.manifest.JsonPointers.escape(fields.get(i).getKey())});
+                    }
+                } else if (node.isArray()) {
+                    for (int i = node.size() - 1; i >= 0; i--) {
+                        pending.push(new Object[]{node.get(i), pointer + "/" + i});
+                    }
+                } else if (node.isTextual() && node.textValue().length() <= MAX_STRING
+                        && node.textValue().contains("://")) {
+                    scan(referrer, pointer, node.textValue(), services, selected, reasons);
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static void scan(K8sObject referrer, String pointer, String text, ServiceLookup services,
+                             java.util.function.Function<K8sObject, List<Workload>> selected,
+                             Map<K8sObject, String> reasons) {
+        Matcher m = URL.matcher(text);
+        while (m.find()) {
+            if (m.group(3) == null || !isMcpPath(m.group(3))) {
+                continue;
+            }
+            K8sObject service = resolve(m.group(1).toLowerCase(Locale.ROOT), referrer.namespace(), services);
+            if (service == null || (m.group(2) != null && !servesPort(service, Integer.parseInt(m.group(2))))) {
+                continue;
+            }
+            for (Workload workload : selected.apply(service)) {
+                if (workload.object() != referrer) {
+                    reasons.putIfAbsent(workload.object(), "referenced as an MCP endpoint by " + referrer.displayName()
+                            + " " + where(referrer, pointer));
+                }
+            }
+        }
+    }
+
+    /** True when a path has the word {@code mcp} or {@code sse} (words: maximal runs of letters and digits). */
+    static boolean isMcpPath(String path) {
+        for (String word : path.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+            if (ENDPOINT_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static K8sObject resolve(String host, String referrerNamespace, ServiceLookup services) {
+        String[] parts = host.split("\\.");
+        if (parts.length == 1) {
+            return services.service(referrerNamespace, parts[0]);
+        }
+        if (parts.length == 2 || (parts.length >= 3 && parts[2].equals("svc"))) {
+            return services.service(parts[1], parts[0]);
+        }
+        return null;
+    }
+
+    private static boolean servesPort(K8sObject service, int port) {
+        for (JsonNode servicePort : service.node().path("spec").path("ports")) {
+            if (servicePort.path("port").isIntegralNumber() && servicePort.path("port").intValue() == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where in the referrer the URL is written, in the words a reviewer looks for. */
+    private static String where(K8sObject referrer, String pointer) {
+        String[] tokens = pointer.substring(1).split("/", -1);
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = dev.mcpolicy.manifest.JsonPointers.unescape(tokens[i]);
+        }
+        if (tokens.length == 2 && Set.of("data", "stringData").contains(tokens[0])) {
+            return "key " + tokens[1];
+        }
+        if (tokens.length >= 3 && tokens[tokens.length - 1].equals("value") && tokens[tokens.length - 3].equals("env")) {
+            JsonNode entry = referrer.node().at(pointer.substring(0, pointer.lastIndexOf('/')));
+            String name = ObjectExtractor.text(entry.path("name"));
+            if (name != null) {
+                return "env " + name;
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        for (String token : tokens) {
+            if (token.chars().allMatch(Character::isDigit) && !token.isEmpty()) {
+                field.append('[').append(token).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(token);
+            }
+        }
+        return "field " + field;
+    }
+}

@@ -18,10 +18,22 @@ import java.util.Map;
  * @param helmBinary      explicit helm path, or null (then MCPOLICY_HELM, then PATH)
  * @param sourceRoot      paths in reports are relative to this folder
  * @param parameters      rule parameter overrides, "rule-id.param" → value
+ * @param ruleFolders     folders of custom rule files loaded next to the built-in pack ({@code --rules DIR})
  */
 public record CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
                            Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
-                           Path sourceRoot, Map<String, String> parameters, Level failOn) {
+                           Path sourceRoot, Map<String, String> parameters, Level failOn, List<Path> ruleFolders) {
+    public CheckRequest {
+        ruleFolders = List.copyOf(ruleFolders);
+    }
+
+    /** A request that checks with the built-in rules only. */
+    public CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
+                        Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
+                        Path sourceRoot, Map<String, String> parameters, Level failOn) {
+        this(inputs, valuesFiles, releaseNamespace, release, environments, chartOptions, helmBinary, sourceRoot,
+                parameters, failOn, List.of());
+    }
 
     /** The chart-mode options this request sets, as the command line names them (they need a chart input). */
     public List<String> chartOnlyOptions() {

@@ -71,8 +71,9 @@ public final class Checker {
     /**
      * Runs the check.
      *
-     * @throws UsageException when the request cannot be run as asked: chart-mode options without a chart input, a
-     *                        release or environment name helm would refuse
+     * @throws UsageException    when the request cannot be run as asked: chart-mode options without a chart input, a
+     *                           release or environment name helm would refuse
+     * @throws RuleFilesRefused  when a rule folder ({@code --rules DIR}) does not load
      */
     public Outcome run(CheckRequest request) {
         RuleSet rules = loadRules(request);
@@ -183,12 +184,15 @@ public final class Checker {
         return problems.stream().filter(problem -> files.contains(problem.file())).toList();
     }
 
+    /** @throws RuleFilesRefused when a rule folder of the request does not load */
     private static RuleSet loadRules(CheckRequest request) {
+        RuleSet rules;
         try {
-            return RuleCompiler.standard().ruleLoader().loadBuiltIn().withOverrides(request.parameters());
+            rules = RuleCompiler.standard().ruleLoader().loadWithFolders(request.ruleFolders());
         } catch (RuleLoadException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new RuleFilesRefused(e);
         }
+        return rules.withOverrides(request.parameters());
     }
 
     /** Documents that parse but are not Kubernetes objects are skipped with a note, never silently. */

@@ -2,6 +2,7 @@ package dev.mcpolicy.cli;
 
 import dev.mcpolicy.app.CheckRequest;
 import dev.mcpolicy.app.Checker;
+import dev.mcpolicy.app.RuleFilesRefused;
 import dev.mcpolicy.app.UsageException;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.RunResult;
@@ -88,6 +89,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Override a rule parameter, e.g. sse-read-timeout.minSeconds=7200 (repeatable).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Also load the custom rule files (*.yaml, same format as mcpolicy's rules/) of DIR"
+                    + " (repeatable); 'mcpolicy rules test DIR' runs their examples.")
+    List<Path> ruleFolders = new ArrayList<>();
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour the text report: auto (a terminal, unless NO_COLOR is set), always or never.")
     ColorMode color;
@@ -167,13 +173,17 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckRequest request = new CheckRequest(inputs, valuesFiles, namespace, chart.release,
                 parseEnvironments(cli), new CheckRequest.ChartOptions(chart.set, chart.setString, chart.kubeVersion,
-                chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold);
+                chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold,
+                ruleFolders);
 
         Checker.Outcome outcome;
         try {
             outcome = new Checker().run(request);
         } catch (UsageException e) {
             cli.getErr().println("mcpolicy check: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        } catch (RuleFilesRefused e) {
+            RuleProblems.print(e.problems(), cli.getErr());
             return ExitCodes.RUN_FAILED;
         }
         RunResult result = outcome.result();

@@ -1,13 +1,16 @@
 package dev.mcpolicy.report;
 
+import dev.mcpolicy.rules.RuleDefinition;
+
 import java.util.Optional;
 
 /**
  * Links to rule pages, only where the user said where they are published ({@code --help-base-url}): a report never
  * points at an address nobody configured. The URL names the folder of the generated pages ({@code docs/rules/}),
- * or holds {@code {rule}} where the rule id goes.
+ * or holds {@code {rule}} where the rule id goes. A custom rule ({@code --rules DIR}) has no page there: it links
+ * only to the {@code helpUri} its own file gives.
  */
-final class RuleLinks {
+public final class RuleLinks {
     static final String PLACEHOLDER = "{rule}";
 
     private RuleLinks() {
@@ -30,7 +33,19 @@ final class RuleLinks {
     }
 
     static Optional<String> helpUri(ReportContext context, String ruleId) {
-        String base = context.helpBaseUrl();
+        RuleDefinition rule = context.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElse(null);
+        return rule == null ? pageUri(context.helpBaseUrl(), ruleId) : helpUri(context.helpBaseUrl(), rule);
+    }
+
+    /** Where {@code rule} is documented: its own {@code helpUri}, else (built-in rules only) its page under the base. */
+    public static Optional<String> helpUri(String helpBaseUrl, RuleDefinition rule) {
+        if (rule.helpUri() != null) {
+            return Optional.of(rule.helpUri());
+        }
+        return rule.builtIn() ? pageUri(helpBaseUrl, rule.id()) : Optional.empty();
+    }
+
+    private static Optional<String> pageUri(String base, String ruleId) {
         if (base == null) {
             return Optional.empty();
         }

@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The {@code tool.driver.rules} array: one descriptor per known rule plus one for any rule id that only appears in
- * findings, sorted by id so {@code ruleIndex} is stable.
+ * The rule descriptors of a run: {@code tool.driver.rules} holds the built-in rules plus one descriptor for any rule id
+ * that only appears in findings; each custom rule folder ({@code --rules DIR}) is a {@code tool.extensions} component
+ * of its own, as code scanning reads query packs. Each array is sorted by id so indexes are stable.
  */
 final class SarifRules {
     static final int MAX_TAGS = 20;
@@ -25,30 +26,77 @@ final class SarifRules {
     private static final String SECURITY_TAG = "security";
 
     private final List<RuleDefinition> ordered;
-    private final Map<String, Integer> indexById = new HashMap<>();
+    /** Custom rule folders in name order, each with its rules by id. */
+    private final TreeMap<String, List<RuleDefinition>> packs = new TreeMap<>();
+    private final Map<String, Reference> referenceById = new HashMap<>();
+
+    /**
+     * Where a result's rule is described.
+     *
+     * @param component the index in {@code tool.extensions}, or -1 for {@code tool.driver}
+     * @param index     the index in that component's {@code rules}
+     */
+    record Reference(int component, int index) {
+        boolean inDriver() {
+            return component < 0;
+        }
+    }
 
     SarifRules(List<RuleDefinition> known, List<Finding> findings) {
         TreeMap<String, RuleDefinition> byId = new TreeMap<>();
         for (RuleDefinition rule : known) {
-            byId.putIfAbsent(rule.id(), rule);
+            if (rule.builtIn()) {
+                byId.putIfAbsent(rule.id(), rule);
+            } else {
+                packs.computeIfAbsent(rule.pack(), pack -> new ArrayList<>()).add(rule);
+            }
+        }
+        packs.values().forEach(rules -> rules.sort(java.util.Comparator.comparing(RuleDefinition::id)));
+        int component = 0;
+        for (List<RuleDefinition> rules : packs.values()) {
+            for (int i = 0; i < rules.size(); i++) {
+                referenceById.putIfAbsent(rules.get(i).id(), new Reference(component, i));
+            }
+            component++;
         }
         for (Finding finding : findings) {
-            byId.computeIfAbsent(finding.ruleId(), id -> placeholder(id, finding.level()));
+            if (!referenceById.containsKey(finding.ruleId())) {
+                byId.computeIfAbsent(finding.ruleId(), id -> placeholder(id, finding.level()));
+            }
         }
         ordered = new ArrayList<>(byId.values());
         for (int i = 0; i < ordered.size(); i++) {
-            indexById.put(ordered.get(i).id(), i);
+            referenceById.put(ordered.get(i).id(), new Reference(-1, i));
         }
     }
 
-    int indexOf(String ruleId) {
-        return indexById.get(ruleId);
+    Reference referenceOf(String ruleId) {
+        return referenceById.get(ruleId);
     }
 
     ArrayNode descriptors(ReportContext context) {
         ArrayNode array = JsonOutput.array();
         ordered.forEach(rule -> array.add(descriptor(rule, context)));
         return array;
+    }
+
+    /** One {@code toolComponent} per custom rule folder, named by the folder (repository-relative when inside it). */
+    ArrayNode extensions(ReportContext context) {
+        ArrayNode array = JsonOutput.array();
+        packs.forEach((pack, rules) -> {
+            ObjectNode component = array.addObject();
+            component.put("name", packName(pack, context));
+            ArrayNode descriptors = component.putArray("rules");
+            rules.forEach(rule -> descriptors.add(descriptor(rule, context)));
+        });
+        return array;
+    }
+
+    private static String packName(String pack, ReportContext context) {
+        java.nio.file.Path folder = context.baseDirectory().resolve(pack).normalize();
+        java.nio.file.Path root = context.repositoryRoot();
+        String name = folder.startsWith(root) && !folder.equals(root) ? root.relativize(folder).toString() : pack;
+        return name.replace('\\', '/');
     }
 
     private static ObjectNode descriptor(RuleDefinition rule, ReportContext context) {

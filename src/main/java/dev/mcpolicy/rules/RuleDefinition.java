@@ -23,16 +23,26 @@ import java.util.Map;
  * @param examples         passing and failing examples; the test suite runs them
  * @param sourceFile       the rule file it came from (for error messages)
  * @param supersededBy     rules whose finding on the same object this rule's finding is folded into
+ * @param helpUri          where the rule file says the rule is documented ({@code helpUri:}), or null
+ * @param pack             the rule folder ({@code --rules DIR}) a custom rule came from; null for a built-in rule
  */
 public record RuleDefinition(String id, String name, String title, Level level, List<String> tags,
                              String precision, String securitySeverity, String rationale, String help,
                              List<Parameter> parameters, JsonNode check, List<RuleExample> examples,
-                             String sourceFile, Supersession supersededBy) {
+                             String sourceFile, Supersession supersededBy, String helpUri, String pack) {
     public RuleDefinition {
         tags = List.copyOf(tags);
         parameters = List.copyOf(parameters);
         examples = List.copyOf(examples);
         supersededBy = supersededBy == null ? Supersession.NONE : supersededBy;
+    }
+
+    /** A built-in rule (no {@code helpUri} of its own). */
+    public RuleDefinition(String id, String name, String title, Level level, List<String> tags, String precision,
+                          String securitySeverity, String rationale, String help, List<Parameter> parameters,
+                          JsonNode check, List<RuleExample> examples, String sourceFile, Supersession supersededBy) {
+        this(id, name, title, level, tags, precision, securitySeverity, rationale, help, parameters, check, examples,
+                sourceFile, supersededBy, null, null);
     }
 
     /** A rule that supersedes none of its findings. */
@@ -41,6 +51,17 @@ public record RuleDefinition(String id, String name, String title, Level level, 
                           JsonNode check, List<RuleExample> examples, String sourceFile) {
         this(id, name, title, level, tags, precision, securitySeverity, rationale, help, parameters, check, examples,
                 sourceFile, Supersession.NONE);
+    }
+
+    /** True for a rule of mcpolicy's own pack, false for one loaded with {@code --rules DIR}. */
+    public boolean builtIn() {
+        return pack == null;
+    }
+
+    /** The same rule from the rule folder {@code folder}, documented at {@code uri} (or nowhere). */
+    public RuleDefinition fromPack(String folder, String uri) {
+        return new RuleDefinition(id, name, title, level, tags, precision, securitySeverity, rationale, help,
+                parameters, check, examples, sourceFile, supersededBy, uri, folder);
     }
 
     /**

@@ -106,7 +106,7 @@ public final class RuleLoader {
             String display = "rules/" + id + ".yaml";
             try {
                 rules.add(parse(display, id, readResource(id + ".yaml", display), RuleLoader::builtInFixture,
-                        parsed));
+                        parsed, null));
             } catch (RuleLoadException e) {
                 problems.addAll(e.problems());
             }
@@ -129,11 +129,65 @@ public final class RuleLoader {
         return problems;
     }
 
-    /** Every {@code *.yaml}/{@code *.yml} directly in {@code folder} (sorted by name), except the index. */
+    /**
+     * Every {@code *.yaml}/{@code *.yml} directly in {@code folder} (sorted by name), except the index, as a pack of
+     * its own: {@code supersededBy} may name only rules of the folder.
+     */
     public RuleSet loadFolder(Path folder) throws RuleLoadException {
+        Map<RuleDefinition, RuleYaml.Parsed> parsed = new IdentityHashMap<>();
+        FolderRules loaded = readFolder(folder, parsed);
+        List<RuleProblem> problems = new ArrayList<>(loaded.problems());
+        if (problems.isEmpty()) {
+            problems.addAll(packProblems(loaded.rules(), parsed));
+        }
+        return toRuleSet(loaded.rules(), problems);
+    }
+
+    /**
+     * The built-in pack plus the rules of each folder ({@code --rules DIR}, in order; a folder named twice counts
+     * once). An id defined twice, by a folder and the built-in pack or by two folders, is a problem at the later
+     * file naming the earlier one; {@code supersededBy} may name built-in rules and rules of any folder.
+     */
+    public RuleSet loadWithFolders(List<Path> folders) throws RuleLoadException {
+        RuleSet builtIn = loadBuiltIn();
+        if (folders.isEmpty()) {
+            return builtIn;
+        }
+        Map<String, RuleDefinition> byId = new LinkedHashMap<>();
+        builtIn.rules().forEach(rule -> byId.put(rule.id(), rule));
+        Map<RuleDefinition, RuleYaml.Parsed> parsed = new IdentityHashMap<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Path folder : folders) {
+            if (!seen.add(folder.toAbsolutePath().normalize())) {
+                continue;
+            }
+            FolderRules loaded = readFolder(folder, parsed);
+            problems.addAll(loaded.problems());
+            for (RuleDefinition rule : loaded.rules()) {
+                RuleDefinition previous = byId.putIfAbsent(rule.id(), rule);
+                if (previous != null) {
+                    Position at = parsed.get(rule).locate("/id");
+                    problems.add(new RuleProblem(rule.sourceFile(), at.line(), at.column(), "id: rule id " + rule.id()
+                            + " is already defined " + (previous.builtIn() ? "by the built-in rule " : "in ")
+                            + previous.sourceFile() + "; give this rule another id"));
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(packProblems(List.copyOf(byId.values()), parsed));
+        }
+        return toRuleSet(List.copyOf(byId.values()), problems);
+    }
+
+    /** The rules of one folder that load, and the problems of those that do not. */
+    private record FolderRules(List<RuleDefinition> rules, List<RuleProblem> problems) {
+    }
+
+    private FolderRules readFolder(Path folder, Map<RuleDefinition, RuleYaml.Parsed> parsed) {
         String shown = folder.toString().replace('\\', '/');
         if (!Files.isDirectory(folder)) {
-            throw new RuleLoadException(List.of(new RuleProblem(shown, 1, 1, "not a folder of rule files")));
+            return new FolderRules(List.of(), List.of(new RuleProblem(shown, 1, 1, "not a folder of rule files")));
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
@@ -143,11 +197,15 @@ public final class RuleLoader {
                         && Files.isRegularFile(p);
             }).sorted().toList();
         } catch (IOException e) {
-            throw new RuleLoadException(List.of(new RuleProblem(shown, 1, 1, "cannot list the folder: " + e.getMessage())));
+            return new FolderRules(List.of(), List.of(new RuleProblem(shown, 1, 1, "cannot list the folder: "
+                    + e.getMessage())));
+        }
+        if (files.isEmpty()) {
+            return new FolderRules(List.of(), List.of(new RuleProblem(shown, 1, 1,
+                    "no rule files (*.yaml, *.yml) in the folder")));
         }
         List<RuleDefinition> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
-        Map<RuleDefinition, RuleYaml.Parsed> parsed = new IdentityHashMap<>();
         for (Path file : files) {
             String display = file.toString().replace('\\', '/');
             String name = file.getFileName().toString();
@@ -158,17 +216,14 @@ public final class RuleLoader {
                     continue;
                 }
                 rules.add(parse(display, id, Files.readString(file, StandardCharsets.UTF_8), folderFixtures(folder),
-                        parsed));
+                        parsed, shown));
             } catch (IOException e) {
                 problems.add(new RuleProblem(display, 1, 1, "cannot read the rule file: " + e.getMessage()));
             } catch (RuleLoadException e) {
                 problems.addAll(e.problems());
             }
         }
-        if (problems.isEmpty()) {
-            problems.addAll(packProblems(rules, parsed));
-        }
-        return toRuleSet(rules, problems);
+        return new FolderRules(rules, problems);
     }
 
     /**
@@ -177,12 +232,16 @@ public final class RuleLoader {
      * @param expectedId the id the file name implies, or null to skip that check
      */
     public RuleDefinition parse(String displayPath, String expectedId, String text) throws RuleLoadException {
-        return parse(displayPath, expectedId, text, RuleLoader::builtInFixture, new IdentityHashMap<>());
+        return parse(displayPath, expectedId, text, RuleLoader::builtInFixture, new IdentityHashMap<>(), null);
     }
 
-    /** @param parsedFiles receives the parsed file of the rule, for problems found later between rules */
+    /**
+     * @param parsedFiles receives the parsed file of the rule, for problems found later between rules
+     * @param pack        the rule folder of a custom rule; null for a built-in one
+     */
     private RuleDefinition parse(String displayPath, String expectedId, String text, Fixtures fixtures,
-                                 Map<RuleDefinition, RuleYaml.Parsed> parsedFiles) throws RuleLoadException {
+                                 Map<RuleDefinition, RuleYaml.Parsed> parsedFiles, String pack)
+            throws RuleLoadException {
         RuleYaml.Parsed parsed = RuleYaml.parse(displayPath, text);
         List<RuleProblem> problems = new ArrayList<>(parsed.problems());
         if (!problems.isEmpty()) {
@@ -208,7 +267,7 @@ public final class RuleLoader {
         if (!problems.isEmpty()) {
             throw new RuleLoadException(problems);
         }
-        RuleDefinition rule = definition(root, displayPath, fixtures);
+        RuleDefinition rule = definition(root, displayPath, fixtures, pack);
         parsedFiles.put(rule, parsed);
         return rule;
     }
@@ -347,7 +406,7 @@ public final class RuleLoader {
         return new RuleDefinition.Expected(example.get("count").asInt(), lines, messages);
     }
 
-    private static RuleDefinition definition(JsonNode root, String displayPath, Fixtures fixtures) {
+    private static RuleDefinition definition(JsonNode root, String displayPath, Fixtures fixtures, String pack) {
         String id = root.get("id").asText();
         List<String> tags = new ArrayList<>();
         root.get("tags").forEach(tag -> tags.add(tag.asText()));
@@ -376,7 +435,9 @@ public final class RuleLoader {
                 root.get("check"),
                 examples,
                 displayPath,
-                supersession(root.get("supersededBy")));
+                supersession(root.get("supersededBy")),
+                root.has("helpUri") ? root.get("helpUri").asText() : null,
+                pack);
     }
 
     private static Supersession supersession(JsonNode node) {

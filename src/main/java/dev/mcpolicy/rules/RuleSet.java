@@ -89,6 +89,6 @@ public final class RuleSet {
         }
         return new RuleDefinition(rule.id(), rule.name(), rule.title(), rule.level(), rule.tags(), rule.precision(),
                 rule.securitySeverity(), rule.rationale(), rule.help(), parameters, rule.check(), rule.examples(),
-                rule.sourceFile(), rule.supersededBy());
+                rule.sourceFile(), rule.supersededBy(), rule.helpUri(), rule.pack());
     }
 }

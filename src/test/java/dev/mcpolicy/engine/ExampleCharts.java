@@ -30,26 +30,4 @@ public final class ExampleCharts {
         String name = loaded.documents().get(0).content().path("name").asText();
         return new ChartContext(name, loaded.documents().get(0), entries);
     }
-
-    /** Writes Chart.yaml and empty root entries (folders end with /) into a temporary folder and loads it. */
-    public static ChartContext write(String chartYaml, List<String> files, String display) throws IOException {
-        Path folder = Files.createTempDirectory("mcpolicy-example-chart-");
-        try {
-            Files.writeString(folder.resolve("Chart.yaml"), chartYaml + "\n");
-            for (String entry : files) {
-                if (entry.endsWith("/")) {
-                    Files.createDirectories(folder.resolve(entry.substring(0, entry.length() - 1)));
-                } else {
-                    Files.writeString(folder.resolve(entry), "");
-                }
-            }
-            return load(folder, display);
-        } finally {
-            try (Stream<Path> walk = Files.walk(folder)) {
-                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
-    }
 }

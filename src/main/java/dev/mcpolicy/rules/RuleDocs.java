@@ -26,6 +26,12 @@ public final class RuleDocs {
         }
         out.append("| Tags | ").append(String.join(", ", rule.tags())).append(" |\n");
         out.append("| SARIF name | `").append(rule.name()).append("` |\n");
+        if (!rule.builtIn()) {
+            out.append("| Source | `").append(rule.sourceFile()).append("` (custom rule) |\n");
+        }
+        if (rule.helpUri() != null) {
+            out.append("| Documentation | <").append(rule.helpUri()).append("> |\n");
+        }
         if (!rule.supersededBy().isEmpty()) {
             out.append("| Folded into | `").append(String.join("`, `", rule.supersededBy().rules()))
                     .append("` when that rule reports the same object |\n");
@@ -64,8 +70,9 @@ public final class RuleDocs {
         out.append("## Examples\n\n");
         example(rule, false).ifPresent(e -> appendExample(out, "Fails", e));
         example(rule, true).ifPresent(e -> appendExample(out, "Passes", e));
-        out.append("All ").append(rule.examples().size()).append(" examples live in `rules/").append(rule.id())
-                .append(".yaml` and run as tests.\n");
+        out.append("All ").append(rule.examples().size()).append(" examples live in `").append(rule.sourceFile())
+                .append("` and run as tests").append(rule.builtIn() ? "" : " (`mcpolicy rules test " + rule.pack() + "`)")
+                .append(".\n");
         return out.toString();
     }
 

@@ -111,7 +111,7 @@ class CustomRuleFoldersTest {
     void aBadHelpUriIsAProblemAtItsLine(@TempDir Path dir) throws Exception {
         Path file = write(dir, "team-label", RULE.replace("help: Add", "helpUri: wiki/team-label\nhelp: Add"));
         RuleLoadException error = assertThrows(RuleLoadException.class, () -> loader.loadWithFolders(List.of(dir)));
-        assertEquals(List.of(shown(file) + ":7:10: helpUri: must be an absolute http:// or https:// URL without spaces"),
+        assertEquals(List.of(shown(file) + ":7:1: helpUri: must be an absolute http:// or https:// URL without spaces"),
                 error.problems().stream().map(RuleProblem::oneLine).toList());
     }
 }

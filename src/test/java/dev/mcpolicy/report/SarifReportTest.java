@@ -78,6 +78,78 @@ class SarifReportTest {
         }
     }
 
+    /** A run with a custom rule folder: the sample run plus one finding of a rule loaded with --rules. */
+    private static RunResult runWithCustomRule() {
+        RunResult sample = SampleRun.run();
+        Finding builtIn = sample.findings().stream().filter(f -> f.ruleId().equals("termination-grace-period"))
+                .findFirst().orElseThrow();
+        Finding custom = new Finding("team-label", Level.WARNING, "Deployment/mcp-gateway has no team label. Add"
+                + " metadata.labels.team.", builtIn.primary(), null, builtIn.object(), "/metadata/labels/team", null,
+                List.of(), List.of(), Map.of());
+        List<Finding> findings = new ArrayList<>(sample.findings());
+        findings.add(custom);
+        return new RunResult(sample.inputs(), findings, sample.decisions(), sample.problems());
+    }
+
+    private ReportContext contextWithCustomRules() {
+        List<RuleDefinition> rules = new ArrayList<>(SampleRun.rules());
+        RuleDefinition teamLabel = new RuleDefinition("team-label", "TeamLabel", "Workloads name their owning team",
+                Level.WARNING, List.of("acme", "ownership"), "very-high", null, "On-call routing reads the team label.",
+                "Add `metadata.labels.team`.", List.of(), null, List.of(), "policies/team-label.yaml")
+                .fromPack("policies", "https://wiki.example.com/policies/team-label");
+        RuleDefinition undocumented = new RuleDefinition("cost-center", "CostCenter", "Workloads name a cost center",
+                Level.NOTE, List.of("acme"), "high", null, "Costs are charged by the label.",
+                "Add `metadata.labels.cost-center`.", List.of(), null, List.of(), "policies/cost-center.yaml")
+                .fromPack("policies", null);
+        rules.add(teamLabel);
+        rules.add(undocumented);
+        SampleRun.writeFiles(repository);
+        return ReportContext.of(SampleRun.TOOL, rules).withBaseDirectory(repository).withHelpBaseUrl(DOCS);
+    }
+
+    @Test
+    void customRulesAreAToolExtensionOfTheirFolder() throws IOException {
+        String sarif = SampleRun.render(new SarifReport(), runWithCustomRule(), contextWithCustomRules());
+        Approval.verify(sarif, ".sarif");
+        JsonNode run = JsonOutput.MAPPER.readTree(sarif).at("/runs/0");
+        run.at("/tool/driver/rules").forEach(rule -> assertFalse(rule.get("id").asText().equals("team-label")));
+        JsonNode extension = run.at("/tool/extensions/0");
+        assertEquals("policies", extension.get("name").asText());
+        assertEquals(List.of("cost-center", "team-label"),
+                extension.get("rules").findValuesAsText("id").stream().filter(id -> !id.isEmpty()).toList());
+        // a custom rule links to its own documentation only, never to mcpolicy's rule pages
+        assertEquals("https://wiki.example.com/policies/team-label", extension.at("/rules/1/helpUri").asText());
+        assertTrue(extension.at("/rules/0/helpUri").isMissingNode(), extension.toString());
+        JsonNode result = null;
+        for (JsonNode candidate : run.get("results")) {
+            if (candidate.get("ruleId").asText().equals("team-label")) {
+                result = candidate;
+            }
+        }
+        assertTrue(result != null && result.get("ruleIndex") == null, String.valueOf(result));
+        assertEquals(1, result.at("/rule/index").asInt());
+        assertEquals(0, result.at("/rule/toolComponent/index").asInt());
+    }
+
+    @Test
+    void customRulesPassTheCodeScanningValidator() throws Exception {
+        String sarif = SampleRun.render(new SarifReport(), runWithCustomRule(), contextWithCustomRules());
+        Path file = Files.writeString(repository.resolve("../mcpolicy-custom-" + repository.getFileName() + ".sarif"),
+                sarif);
+        try {
+            SarifValidator.Outcome outcome = SarifValidator.validate(file, repository);
+            assertEquals(0, outcome.exitCode(), outcome.output());
+            // The validator reads rule metadata from tool.driver only; code scanning also reads tool.extensions
+            // (the CodeQL action puts its query packs there), so these two warnings concern the validator alone.
+            List<String> warnings = outcome.output().lines().filter(line -> line.strip().startsWith("warning"))
+                    .filter(line -> !line.contains("GH-RESULT-UNKNOWN-RULE") && !line.contains("SARIF2004"))
+                    .toList();
+            assertEquals(List.of(), warnings, outcome.output());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Test
     void lineHashesAreThoseOfThePrimaryLines() throws IOException {
         JsonNode results = sarif(SampleRun.run(), context()).at("/runs/0/results");

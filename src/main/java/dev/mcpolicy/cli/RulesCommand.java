@@ -31,8 +31,9 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         usageHelpWidth = 100,
-        description = "Lists the rules (id, the levels its findings can have, title): the built-in ones and those of"
-                + " --rules DIR.",
+        description = {"Lists, explains and tests the rules.",
+                "Without a subcommand: the built-in rules and those of --rules DIR (id, the levels its findings can"
+                        + " have, title)."},
         subcommands = {RulesCommand.Show.class, RulesCommand.Test.class})
 public final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec

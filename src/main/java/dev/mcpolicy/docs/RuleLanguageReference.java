@@ -12,8 +12,14 @@ import dev.mcpolicy.engine.mechanism.Relation;
 import dev.mcpolicy.engine.mechanism.Selector;
 import dev.mcpolicy.engine.mechanism.TargetKind;
 import dev.mcpolicy.engine.mechanism.ValueKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcpolicy.rules.ParameterTypes;
+import dev.mcpolicy.rules.RuleLoader;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
@@ -43,9 +49,11 @@ final class RuleLanguageReference {
                         + " `level`, `levels`). The rule file's own fields are described by"
                         + " `src/main/resources/dev/mcpolicy/rules/rule.schema.json`; how a rule becomes running"
                         + " code is in [ARCHITECTURE.md](ARCHITECTURE.md).\n\n");
-        out.append("Contents: [A check](#a-check) · [Parameters](#parameters) · [Messages](#messages) · "
-                + "[Targets](#targets) · [Assertions](#assertions) · [Relations](#relations) · "
-                + "[Value kinds](#value-kinds-as) · [Examples](#examples)\n\n");
+        out.append("Contents: [A rule file](#a-rule-file) · [A check](#a-check) · [Parameters](#parameters) · "
+                + "[Messages](#messages) · [Targets](#targets) · [Assertions](#assertions) · [Relations](#relations) · "
+                + "[Value kinds](#value-kinds-as) · [Examples](#examples) · [Custom rules](#custom-rules)\n\n");
+        JsonNode schema = ruleFileSchema();
+        ruleFile(out, schema);
         check(out);
         parameters(out);
         messages(out);
@@ -53,8 +61,59 @@ final class RuleLanguageReference {
         assertions(out, registry);
         relations(out, registry);
         valueKinds(out);
-        examples(out);
+        examples(out, schema);
+        customRules(out);
         return out.toString();
+    }
+
+    private static JsonNode ruleFileSchema() {
+        try (InputStream in = RuleLanguageReference.class.getResourceAsStream(RuleLoader.SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("rule schema missing from the classpath: " + RuleLoader.SCHEMA_RESOURCE);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fields of a rule file, from the schema that validates them (required ones first, in schema order). */
+    private static void ruleFile(StringBuilder out, JsonNode schema) {
+        out.append("## A rule file\n\n")
+                .append("One rule per file, `<id>.yaml`. Its fields, as `rule.schema.json` declares them (an editor"
+                        + " with the YAML language server completes them from that schema):\n\n");
+        fieldTable(out, schema);
+        out.append("```yaml\nid: team-label\ntitle: MCP server workloads must name the team that owns them\n"
+                + "level: error\ntags: [acme, ownership]\nprecision: very-high\n"
+                + "helpUri: https://wiki.example.com/platform/mcp-servers#owner-labels\n"
+                + "rationale: On-call routing finds the owner of a workload by its team label.\n"
+                + "help: Add metadata.labels.team to the workload.\ncheck:\n  target: mcp-servers\n"
+                + "  assert:\n    value: {path: /metadata/labels/team, required: true}\n"
+                + "  message: \"{object} has no team label. Add metadata.labels.team.\"\nexamples:\n"
+                + "  - {name: no team label, expect: fail, count: 1, fixture: mcp-server}\n```\n\n");
+    }
+
+    private static void fieldTable(StringBuilder out, JsonNode schema) {
+        Set<String> required = new java.util.LinkedHashSet<>();
+        schema.path("required").forEach(name -> required.add(name.asText()));
+        out.append("| field | required | meaning |\n|---|---|---|\n");
+        schema.path("properties").properties().forEach(field -> out.append("| `").append(field.getKey())
+                .append("` | ").append(required.contains(field.getKey()) ? "yes" : "no").append(" | ")
+                .append(cell(field.getValue().path("description").asText())).append(" |\n"));
+        out.append('\n');
+    }
+
+    private static void customRules(StringBuilder out) {
+        out.append("## Custom rules\n\n")
+                .append("Rules of your own live in a folder of rule files (`<id>.yaml`, the format above) and are"
+                        + " loaded with `mcpolicy check --rules DIR` (repeatable). They are validated by the same"
+                        + " schema and compiled by the same engine as the built-in rules; an id that a built-in rule or"
+                        + " another folder already uses is refused. Their examples may use the built-in fixtures or"
+                        + " the folder's own `fixtures/<name>.yaml`, and `supersededBy` may name built-in rules."
+                        + " `helpUri` is where reports link for them (never to mcpolicy's rule pages).\n\n")
+                .append("`mcpolicy rules test DIR` runs their examples, `mcpolicy rules show ID --rules DIR` explains"
+                        + " one, and `mcpolicy rules --rules DIR --format json` lists them for tools.\n\n")
+                .append("```sh\nmcpolicy rules test policies/\nmcpolicy check ./chart --rules policies/\n```\n");
     }
 
     private static void check(StringBuilder out) {
@@ -128,11 +187,13 @@ final class RuleLanguageReference {
             if (selector.filters().isEmpty()) {
                 out.append("No filters.\n\n");
             } else {
-                out.append("| filter | takes | keeps targets where |\n|---|---|---|\n");
+                out.append("| filter | takes | keeps targets where | example |\n|---|---|---|---|\n");
                 for (Map.Entry<String, Filter> filter : selector.filters().entrySet()) {
                     out.append("| `").append(filter.getKey()).append("` | ")
                             .append(filter.getValue().type() == Filter.Type.BOOLEAN ? "true/false" : "strings")
-                            .append(" | ").append(cell(filter.getValue().description())).append(" |\n");
+                            .append(" | ").append(cell(filter.getValue().description())).append(" | ")
+                            .append(filter.getValue().exampleWhere(filter.getKey()).map(w -> "`" + w + "`").orElse(""))
+                            .append(" |\n");
                 }
                 out.append('\n');
             }
@@ -200,7 +261,7 @@ final class RuleLanguageReference {
         out.append('\n');
     }
 
-    private static void examples(StringBuilder out) {
+    private static void examples(StringBuilder out, JsonNode schema) {
         out.append("## Examples\n\n")
                 .append("Every rule carries passing and failing examples that run as tests. An example may start from"
                         + " a shared fixture (`rules/fixtures/<name>.yaml`, a base MCP render) and add documents;"
@@ -211,7 +272,16 @@ final class RuleLanguageReference {
                         + "    messages: [after 60s]         # optional: fragments of their messages\n"
                         + "    parameters: {minSeconds: 7200} # optional: as --set-param would set them\n"
                         + "    fixture: mcp-server-service\n    manifests: |-\n"
-                        + "      apiVersion: networking.k8s.io/v1\n      kind: Ingress\n      …\n```\n");
+                        + "      apiVersion: networking.k8s.io/v1\n      kind: Ingress\n      …\n```\n\n")
+                .append("An example has:\n\n");
+        fieldTable(out, schema.at("/$defs/example"));
+        out.append("A chart-level check's example brings a chart instead of manifests, a values check's example a"
+                + " values file:\n\n")
+                .append("```yaml\nexamples:\n  - name: no .helmignore\n    expect: fail\n    count: 1\n"
+                        + "    chart:\n      Chart.yaml: |-\n        apiVersion: v2\n        name: mcp-server\n"
+                        + "        version: 0.4.0\n      files: [values.yaml, templates/]\n"
+                        + "  - name: a literal password in the values\n    expect: fail\n    count: 1\n"
+                        + "    values: |-\n      database:\n        password: Tr0ub4dor-and-3\n```\n\n");
     }
 
     private static void doc(StringBuilder out, MechanismDoc doc) {

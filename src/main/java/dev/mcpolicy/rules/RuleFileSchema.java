@@ -18,7 +18,7 @@ import java.util.Locale;
 
 /** The JSON Schema of rule files ({@code rule.schema.json}, draft 2020-12), applied with networknt. */
 final class RuleFileSchema {
-    static final String RESOURCE = "/dev/mcpolicy/rules/rule.schema.json";
+    static final String RESOURCE = RuleLoader.SCHEMA_RESOURCE;
     private static final Schema SCHEMA = load();
 
     private RuleFileSchema() {

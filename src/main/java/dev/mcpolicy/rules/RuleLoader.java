@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 public final class RuleLoader {
     public static final String BUILT_IN_FOLDER = "dev/mcpolicy/rules/";
     public static final String INDEX_FILE = "index.yaml";
+    /** The JSON Schema every rule file is validated with, on the class path. */
+    public static final String SCHEMA_RESOURCE = "/dev/mcpolicy/rules/rule.schema.json";
     private static final Pattern PARAMETER_REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
     private static final int MAX_RULE_FILE_CHARS = 1 << 20;
 

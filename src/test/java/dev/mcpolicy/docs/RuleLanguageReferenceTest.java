@@ -80,4 +80,36 @@ class RuleLanguageReferenceTest {
             assertDoesNotThrow(() -> loader.parse("example.yaml", null, rule), rule);
         });
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyFilterHasAnExampleThatCompiles() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Selector selector : REGISTRY.selectors()) {
+            selector.filters().forEach((name, filter) -> tests.add(DynamicTest.dynamicTest(
+                    selector.name() + " where " + name, () -> {
+                        String where = filter.exampleWhere(name).orElseThrow(
+                                () -> new AssertionError(selector.name() + "." + name + " has no example"));
+                        String check = "target: " + selector.name() + "\n" + where
+                                + "\nassert: {value: {path: /kind, required: true}}";
+                        String rule = RULE.formatted(check.indent(2).stripTrailing());
+                        assertDoesNotThrow(() -> RuleCompiler.standard().ruleLoader().parse("example.yaml", null, rule),
+                                rule);
+                    })));
+        }
+        return tests.stream();
+    }
+
+    /** The rule file the reference shows loads and its example holds, as 'mcpolicy rules test' would run it. */
+    @Test
+    void theRuleFileExampleLoadsAndItsExampleHolds() throws Exception {
+        String page = RuleLanguageReference.markdown(REGISTRY);
+        String section = page.substring(page.indexOf("## A rule file"));
+        int start = section.indexOf("```yaml\n") + "```yaml\n".length();
+        String file = section.substring(start, section.indexOf("```", start));
+        dev.mcpolicy.rules.RuleDefinition rule = RuleCompiler.standard().ruleLoader()
+                .parse("team-label.yaml", "team-label", file);
+        for (dev.mcpolicy.rules.RuleDefinition.RuleExample example : rule.examples()) {
+            assertTrue(new dev.mcpolicy.engine.RuleExamples().run(rule, example).passed(), example.name());
+        }
+    }
 }

@@ -32,7 +32,7 @@ public final class ChartSelector implements Selector {
 
     @Override
     public Map<String, Filter> filters() {
-        return Map.of("type", Filter.strings("the chart's type: application or library (unset counts as application)"));
+        return Map.of("type", Filter.strings("the chart's type: application or library (unset counts as application)", "application"));
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class ContainerSelector implements Selector {
     public Map<String, Filter> filters() {
         Map<String, Filter> filters = Facts.plus(WorkloadFilters.SHARED,
                 "containerList", Filter.strings("which list the container is in: containers, initContainers,"
-                        + " ephemeralContainers"));
+                        + " ephemeralContainers", "containers"));
         return onlyMcpServers ? filters
                 : Facts.plus(filters, "mcpServer", Filter.bool("its workload is (or is not) an MCP server"));
     }

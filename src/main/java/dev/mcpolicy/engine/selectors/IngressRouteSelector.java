@@ -36,10 +36,10 @@ public final class IngressRouteSelector implements Selector {
     public Map<String, Filter> filters() {
         return Facts.ordered(
                 "controller", Filter.strings("the controller that serves it: ingress-nginx, nginx-inc, traefik, kong,"
-                        + " haproxy, aws-alb, gke, … (unknown when mcpolicy cannot tell)"),
+                        + " haproxy, aws-alb, gke, … (unknown when mcpolicy cannot tell)", "ingress-nginx"),
                 "routesToMcpServer", Filter.bool("a backend Service selects an MCP server, or a path that names an MCP"
                         + " endpoint (/mcp, /sse) leads to a Service outside the render"),
-                "apiVersion", Filter.strings("the Ingress's apiVersion"));
+                "apiVersion", Filter.strings("the Ingress's apiVersion", "networking.k8s.io/v1"));
     }
 
     @Override

@@ -108,9 +108,9 @@ public final class KindSelector implements Selector {
     @Override
     public Map<String, Filter> filters() {
         Map<String, Filter> filters = Facts.ordered(
-                "apiVersion", Filter.strings("the object's apiVersion"));
+                "apiVersion", Filter.strings("the object's apiVersion", "v1"));
         if (kind == null) {
-            filters = Facts.plus(filters, "kind", Filter.strings("the object's kind"));
+            filters = Facts.plus(filters, "kind", Filter.strings("the object's kind", "Secret"));
         }
         if (mcpFilter != null) {
             filters = Facts.plus(filters,

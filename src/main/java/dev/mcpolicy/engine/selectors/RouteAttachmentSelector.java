@@ -47,11 +47,11 @@ public final class RouteAttachmentSelector implements Selector {
     public Map<String, Filter> filters() {
         return Facts.ordered(
                 "kind", Filter.strings("the attached object's kind: Middleware, ServersTransport, BackendConfig,"
-                        + " DestinationRule, Service"),
-                "routeKind", Filter.strings("the kind of the attaching route"),
-                "controller", Filter.strings("the controller of the attaching route"),
+                        + " DestinationRule, Service", "Middleware"),
+                "routeKind", Filter.strings("the kind of the attaching route", "IngressRoute"),
+                "controller", Filter.strings("the controller of the attaching route", "traefik"),
                 "routesToMcpServer", Filter.bool("the traffic it configures reaches an MCP server"),
-                "specHas", Filter.strings("its spec has one of these keys (a Traefik Middleware of type buffering)"));
+                "specHas", Filter.strings("its spec has one of these keys (a Traefik Middleware of type buffering)", "buffering"));
     }
 
     @Override

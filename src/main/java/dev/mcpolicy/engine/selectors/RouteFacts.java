@@ -14,10 +14,10 @@ import java.util.Map;
 final class RouteFacts {
     static final Map<String, Filter> ROUTE_FILTERS = Facts.ordered(
             "kind", Filter.strings("the route's kind: Ingress, IngressRoute, VirtualServer, VirtualServerRoute,"
-                    + " VirtualService, HTTPRoute, HTTPProxy"),
-            "apiVersion", Filter.strings("the route's apiVersion"),
+                    + " VirtualService, HTTPRoute, HTTPProxy", "HTTPRoute"),
+            "apiVersion", Filter.strings("the route's apiVersion", "gateway.networking.k8s.io/v1"),
             "controller", Filter.strings("the controller that serves it (ingress-nginx, traefik, istio, contour,"
-                    + " gateway-api when its Gateway's implementation is not in the render, …)"),
+                    + " gateway-api when its Gateway's implementation is not in the render, …)", "istio"),
             "routesToMcpServer", Filter.bool("its backends reach an MCP server (for an Ingress, also a path that names an"
                     + " MCP endpoint, such as /mcp or /sse, toward a Service outside the render)"));
 

@@ -52,7 +52,7 @@ public final class WorkloadSelector implements Selector {
     @Override
     public Map<String, Filter> filters() {
         Map<String, Filter> filters = Facts.plus(WorkloadFilters.SHARED,
-                "helmHook", Filter.strings("its helm.sh/hook annotation names one of these hooks (test, pre-install, …)"),
+                "helmHook", Filter.strings("its helm.sh/hook annotation names one of these hooks (test, pre-install, …)", "test"),
                 "mcpServersMarked", Filter.bool("the render's MCP servers carry a marker (they are not merely inferred)"),
                 "first", Filter.bool("true: only the first workload that passes the other filters, so a check about"
                         + " the whole render reports once"));

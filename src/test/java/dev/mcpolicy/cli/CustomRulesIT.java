@@ -2,10 +2,12 @@ package dev.mcpolicy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mcpolicy.chart.RealHelm;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +34,31 @@ class CustomRulesIT {
         JarRun without = JarRun.run("check", "-n", "mcp", "examples/rendered/production.yaml",
                 "-f", "examples/mcp-server/values-production.yaml");
         assertEquals(0, without.exitCode(), without.stdout() + without.stderr());
+    }
+
+    @Test
+    void inChartModeCustomFindingsPointAtTheTemplateLines() throws Exception {
+        JarRun run = JarRun.run(null, Map.of("MCPOLICY_HELM", RealHelm.binary().toString()), "check", "--rules", CUSTOM,
+                "-n", "mcp", "examples/mcp-server", "--env", "production=examples/mcp-server/values-production.yaml",
+                "--format", "json");
+        assertEquals(1, run.exitCode(), run.stderr());
+        List<String> places = new ArrayList<>();
+        JSON.readTree(run.stdout()).path("findings").forEach(f -> {
+            if (!f.path("ruleId").asText().equals("replica-count")) {
+                places.add(f.path("ruleId").asText() + " " + f.at("/location/file").asText() + ":"
+                        + f.at("/location/line").asInt());
+            }
+        });
+        assertEquals(List.of("team-label examples/mcp-server/templates/deployment.yaml:6",
+                "ingress-data-classification examples/mcp-server/templates/ingress.yaml:8"), places);
+    }
+
+    @Test
+    void aParameterOfACustomRuleIsSetLikeABuiltInOne() throws Exception {
+        JarRun run = JarRun.run("check", "--rules", CUSTOM, "--set-param", "team-label.nothing=1",
+                "examples/rendered/production.yaml");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("rule team-label has no parameter nothing (it has none)"), run.stderr());
     }
 
     @Test

@@ -11,10 +11,13 @@ import java.util.List;
 /**
  * The rules as JSON for tools ({@code mcpolicy rules --format json}, {@code rules show ID --format json}): what each
  * rule checks, at which levels, its parameters with types and defaults, where it is documented and where it came from.
+ * The contract is {@code rules.schema.json}: like the JSON report, every property is always present ({@code null} when
+ * there is no value).
  */
 public final class RuleCatalog {
-    /** Raised when a field is added; a field is never removed or renamed without raising it. */
+    /** Raised when the contract changes. */
     public static final int SCHEMA_VERSION = 1;
+    public static final String SCHEMA_RESOURCE = "/dev/mcpolicy/report/rules.schema.json";
     public static final String BUILT_IN = "built-in";
 
     private RuleCatalog() {
@@ -42,6 +45,8 @@ public final class RuleCatalog {
             entry.put("expect", example.passing() ? "pass" : "fail");
             if (example.expected() != null) {
                 entry.put("count", example.expected().count());
+            } else {
+                entry.putNull("count");
             }
         }
         JsonOutput.write(node, out);
@@ -58,9 +63,7 @@ public final class RuleCatalog {
         ArrayNode tags = node.putArray("tags");
         rule.tags().forEach(tags::add);
         node.put("precision", rule.precision());
-        if (rule.securitySeverity() != null) {
-            node.put("securitySeverity", rule.securitySeverity());
-        }
+        node.put("securitySeverity", rule.securitySeverity());
         ArrayNode parameters = node.putArray("parameters");
         for (RuleDefinition.Parameter parameter : rule.parameters()) {
             ObjectNode entry = parameters.addObject();
@@ -69,11 +72,9 @@ public final class RuleCatalog {
             entry.set("default", parameter.defaultValue());
             entry.put("description", parameter.description());
         }
-        if (!rule.supersededBy().isEmpty()) {
-            ArrayNode folded = node.putArray("supersededBy");
-            rule.supersededBy().rules().forEach(folded::add);
-        }
-        RuleLinks.helpUri(helpBaseUrl, rule).ifPresent(uri -> node.put("helpUri", uri));
+        ArrayNode folded = node.putArray("supersededBy");
+        rule.supersededBy().rules().forEach(folded::add);
+        node.put("helpUri", RuleLinks.helpUri(helpBaseUrl, rule).orElse(null));
         node.put("source", rule.builtIn() ? BUILT_IN : rule.sourceFile());
         return node;
     }

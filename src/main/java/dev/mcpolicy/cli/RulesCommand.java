@@ -171,13 +171,14 @@ public final class RulesCommand implements Callable<Integer> {
                     .filter(rule -> folders.isEmpty() == rule.builtIn()).toList();
             RuleExamples runner = new RuleExamples();
             PrintWriter out = cli.getOut();
+            int idWidth = subject.stream().mapToInt(rule -> rule.id().length()).max().orElse(1);
             int failed = 0;
             int examples = 0;
             for (RuleDefinition rule : subject) {
                 for (RuleDefinition.RuleExample example : rule.examples()) {
                     examples++;
                     List<String> failures = failures(runner, rule, example);
-                    String head = rule.id() + "  " + printable(example.name());
+                    String head = String.format("%-" + idWidth + "s  %s", rule.id(), printable(example.name()));
                     if (failures.isEmpty()) {
                         out.println("pass  " + head);
                     } else {

@@ -65,7 +65,7 @@ class CustomRulesIT {
     void rulesTestRunsTheExamplesOfAFolder() throws Exception {
         JarRun run = JarRun.run("rules", "test", CUSTOM);
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-        assertTrue(run.stdout().contains("pass  team-label  no team label\n"), run.stdout());
+        assertTrue(run.stdout().contains("pass  team-label                   no team label\n"), run.stdout());
         assertTrue(run.stdout().endsWith("8 examples of 2 rules: 8 passed, 0 failed\n"), run.stdout());
     }
 

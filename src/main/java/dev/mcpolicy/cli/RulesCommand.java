@@ -108,7 +108,7 @@ public final class RulesCommand implements Callable<Integer> {
         return RuleCompiler.standard().ruleLoader().loadWithFolders(folders);
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show", mixinStandardHelpOptions = true, usageHelpWidth = 100,
             description = "Explains one rule: what, why, how to fix, parameters and defaults, examples.")
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "Rule id, as listed by 'mcpolicy rules'.")
@@ -145,7 +145,7 @@ public final class RulesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
+    @Command(name = "test", mixinStandardHelpOptions = true, usageHelpWidth = 100,
             description = {"Runs the passing and failing examples of the rules in each DIR (default: the built-in"
                     + " rules) and prints each example's result.",
                     "Exit codes: 0 every example holds, 1 some example fails, 2 a rule file does not load."})

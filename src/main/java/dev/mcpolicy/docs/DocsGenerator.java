@@ -48,7 +48,7 @@ public final class DocsGenerator {
             out.put(repository.resolve("docs/rules/" + rule.id() + ".md"), RuleDocs.markdown(rule));
         }
         out.put(repository.resolve("docs/rule-language.md"),
-                RuleLanguageReference.markdown(RuleCompiler.standard().registry()));
+                RuleLanguageReference.markdown(RuleCompiler.standard().registry(), rules));
         Path readme = repository.resolve("README.md");
         String text = Files.readString(readme, StandardCharsets.UTF_8);
         int start = text.indexOf(TABLE_START);

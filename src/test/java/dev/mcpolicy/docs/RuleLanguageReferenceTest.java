@@ -112,4 +112,13 @@ class RuleLanguageReferenceTest {
             assertTrue(new dev.mcpolicy.engine.RuleExamples().run(rule, example).passed(), example.name());
         }
     }
+
+    /** A placeholder is shown in a message of a built-in rule whose check uses that mechanism. */
+    @Test
+    void placeholdersAreShownInUseByTheRulesOfThePack() throws Exception {
+        String page = RuleLanguageReference.markdown(REGISTRY, RuleCompiler.standard().ruleLoader().loadBuiltIn());
+        String coverage = page.substring(page.indexOf("### `covered-by-pdb`"));
+        String row = coverage.lines().filter(line -> line.startsWith("| `{podLabels}` |")).findFirst().orElseThrow();
+        assertTrue(row.matches("\\| `\\{podLabels}` \\| .* \\| `pdb-coverage`: .*\\{podLabels}.* \\|"), row);
+    }
 }

@@ -1,6 +1,17 @@
 package dev.mcpolicy.app;
 
+import dev.mcpolicy.baseline.ApplyBaseline;
+import dev.mcpolicy.baseline.BaselineEntry;
+import dev.mcpolicy.baseline.BaselineException;
+import dev.mcpolicy.baseline.BaselineFile;
 import dev.mcpolicy.chart.HelmNames;
+import dev.mcpolicy.config.ConfigException;
+import dev.mcpolicy.config.EffectiveConfig;
+import dev.mcpolicy.finding.Suppressions;
+import dev.mcpolicy.finding.pipeline.ApplyRuleSettings;
+import dev.mcpolicy.finding.pipeline.FindingStep;
+import dev.mcpolicy.waivers.ApplyWaivers;
+import dev.mcpolicy.waivers.WaiverSet;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
@@ -75,6 +86,8 @@ public final class Checker {
      *                        release or environment name helm would refuse
      */
     public Outcome run(CheckRequest request) {
+        CheckRequest.Adoption adoption = request.adoption();
+        List<dev.mcpolicy.baseline.BaselineEntry> baseline = readBaseline(request);
         RuleSet rules = loadRules(request);
         refuseBadNames(request);
         Inputs inputs = Inputs.collect(request, loader, stdin);
@@ -102,6 +115,7 @@ public final class Checker {
         Map<String, Integer> manifestRenders = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         List<ServerDecision> decisions = new ArrayList<>();
+        WaiverAnnotations annotations = new WaiverAnnotations();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
             problems.addAll(notObjects(inputs.manifests()));
             RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace());
@@ -115,19 +129,37 @@ public final class Checker {
                 unread.note().ifPresent(problems::add);
                 findings.addAll(engine.run(render.graph(), values, unread.gaps()));
                 decisions.addAll(decisions(render.graph()));
+                annotations.collect(render.graph(), null);
             }
         }
         for (ChartRun chart : inputs.charts()) {
-            ChartRun.Result result = chart.check(engine, request, loader, chartMapping);
+            ChartRun.Result result = chart.check(engine, request, loader, chartMapping, annotations);
             findings.addAll(result.findings());
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());
         }
         FoldSuperseded fold = new FoldSuperseded(engine.supersessions(), renderOf(manifestRenders));
-        findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet())).run(findings);
+        WaiverSet annotationWaivers = annotations.result();
+        problems.addAll(annotationWaivers.problems());
+        List<dev.mcpolicy.waivers.Waiver> declared = new ArrayList<>(adoption.config().waivers());
+        declared.addAll(annotationWaivers.waivers());
+        ApplyWaivers waivers = new ApplyWaivers(declared, new FileTexts(request.sourceRoot(), inputs.texts())::text,
+                commentFiles(inputs, request), adoption.config().waiverPolicy().value(), adoption.today());
+        ApplyBaseline baselineStep = new ApplyBaseline(baseline == null ? List.of() : baseline);
+        findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet()), adoption.config(),
+                waivers, baseline == null ? null : baselineStep).run(findings);
+        problems.addAll(waivers.problems());
+        Suppressions suppressed = new Suppressions(waivers.waived(), false, List.of(), List.of());
+        if (baseline != null) {
+            suppressed = suppressed.withBaseline(baselineStep.unchanged(), baselineStep.absent());
+        }
+        if (adoption.writeBaseline() != null) {
+            writeBaseline(adoption.writeBaseline(), findings, suppressed);
+        }
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
-        RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList());
+        RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList(),
+                suppressed);
         return new Outcome(result, rules, inputs.texts());
     }
 
@@ -141,6 +173,58 @@ public final class Checker {
     static FindingPipeline pipeline(ChartMapping chartMapping, FoldSuperseded fold, List<String> environments) {
         return FindingPipeline.of(new SortFindings(), new DropDuplicates(), new LowerInferredErrors(), chartMapping,
                 fold, new MergeEnvironments(environments), new SortFindings());
+    }
+
+    /**
+     * The run's pipeline with the user's settings: rule settings first (a disabled rule then supersedes nothing),
+     * then the steps above, then waivers (after chart mapping and the environment merge, so a waiver comment is read
+     * at the line a reviewer edits) and the baseline (only what no waiver accepts is compared with it).
+     *
+     * @param baseline null without a baseline
+     */
+    static FindingPipeline pipeline(ChartMapping chartMapping, FoldSuperseded fold, List<String> environments,
+                                    EffectiveConfig config, ApplyWaivers waivers, ApplyBaseline baseline) {
+        List<FindingStep> steps = new ArrayList<>(List.of(new ApplyRuleSettings(config.disabledRules(),
+                config.levelOverrides()), new SortFindings(), new DropDuplicates(), new LowerInferredErrors(),
+                chartMapping, fold, new MergeEnvironments(environments), waivers));
+        if (baseline != null) {
+            steps.add(baseline);
+        }
+        steps.add(new SortFindings());
+        return new FindingPipeline(steps);
+    }
+
+    /** Files read for waiver comments besides those findings point into: the rendered inputs and values files. */
+    private static List<String> commentFiles(Inputs inputs, CheckRequest request) {
+        java.util.Set<String> files = new java.util.LinkedHashSet<>();
+        inputs.manifests().forEach(document -> files.add(document.file()));
+        request.valuesFiles().forEach(file -> files.add(inputs.display(file)));
+        request.environments().values().forEach(list -> list.forEach(file -> files.add(inputs.display(file))));
+        return List.copyOf(files);
+    }
+
+    private static List<BaselineEntry> readBaseline(CheckRequest request) {
+        Path file = request.adoption().baseline();
+        if (file == null) {
+            return null;
+        }
+        try {
+            return BaselineFile.read(file, Inputs.display(request.sourceRoot(), file));
+        } catch (BaselineException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** The findings no waiver accepts, and those the baseline read already holds, as the new baseline. */
+    private static void writeBaseline(Path file, List<Finding> findings, Suppressions suppressed) {
+        List<BaselineEntry> entries = new ArrayList<>();
+        findings.forEach(finding -> entries.add(BaselineEntry.of(finding)));
+        suppressed.unchanged().forEach(finding -> entries.add(BaselineEntry.of(finding)));
+        try {
+            BaselineFile.write(file, entries);
+        } catch (BaselineException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /**
@@ -184,11 +268,21 @@ public final class Checker {
     }
 
     private static RuleSet loadRules(CheckRequest request) {
+        RuleSet builtIn;
         try {
-            return RuleCompiler.standard().ruleLoader().loadBuiltIn().withOverrides(request.parameters());
+            builtIn = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         } catch (RuleLoadException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+        Map<String, List<String>> parameters = new java.util.TreeMap<>();
+        builtIn.rules().forEach(rule -> parameters.put(rule.id(),
+                rule.parameters().stream().map(dev.mcpolicy.rules.RuleDefinition.Parameter::name).toList()));
+        try {
+            request.adoption().config().validate(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + "; see 'mcpolicy check --help'");
+        }
+        return builtIn.withOverrides(request.parameters());
     }
 
     /** Documents that parse but are not Kubernetes objects are skipped with a note, never silently. */

@@ -154,7 +154,14 @@ public final class Checker {
             suppressed = suppressed.withBaseline(baselineStep.unchanged(), baselineStep.absent());
         }
         if (adoption.writeBaseline() != null) {
-            writeBaseline(adoption.writeBaseline(), findings, suppressed);
+            // a run that could not check everything would record a baseline that hides what it missed
+            if (problems.stream().anyMatch(problem -> problem.severity() == InputProblem.Severity.ERROR)) {
+                problems.add(InputProblem.error(Inputs.display(request.sourceRoot(), adoption.writeBaseline()), 1, 1,
+                        "baseline not written: the run could not check everything it was asked to; fix the input"
+                                + " problems first"));
+            } else {
+                writeBaseline(adoption.writeBaseline(), findings, suppressed);
+            }
         }
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));

@@ -145,7 +145,8 @@ final class ChartRun {
             mapping.register(renderName, rendered.documents(), mapper);
             Map<ManifestDocument, DocumentIdentity> identities = ChartMapping.identities(rendered.documents());
 
-            ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace());
+            ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace(),
+                    Checker.markers(request));
             for (Finding finding : engine.run(graph, values, unread.gaps())) {
                 findings.add(matrix ? finding.withEnvironments(List.of(environment.name())) : finding);
             }

@@ -118,7 +118,7 @@ public final class Checker {
         WaiverAnnotations annotations = new WaiverAnnotations();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
             problems.addAll(notObjects(inputs.manifests()));
-            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace());
+            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace(), markers(request));
             problems.addAll(split.problems());
             boolean single = split.renders().size() == 1;
             for (RenderSplit.Render render : split.renders()) {
@@ -315,6 +315,12 @@ public final class Checker {
                     decision.reason(), decision.inferred()));
         }
         return out;
+    }
+
+    /** The configured MCP-server markers, as the graph reads them. */
+    static dev.mcpolicy.graph.McpMarkers markers(CheckRequest request) {
+        var configured = request.adoption().config().markers();
+        return new dev.mcpolicy.graph.McpMarkers(configured.annotations(), configured.images(), configured.envVars());
     }
 
     static ObjectRef objectRef(K8sObject object) {

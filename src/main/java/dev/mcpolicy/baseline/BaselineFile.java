@@ -44,7 +44,9 @@ public final class BaselineFile {
 
     public static void write(Path file, List<BaselineEntry> entries) throws BaselineException {
         Map<String, BaselineEntry> unique = new TreeMap<>();
-        entries.forEach(entry -> unique.putIfAbsent(entry.fingerprint(), entry));
+        // one entry per fingerprint, the same whatever order the findings came in
+        entries.forEach(entry -> unique.merge(entry.fingerprint(), entry, (a, b) -> ORDER.thenComparing(
+                e -> e.message() == null ? "" : e.message()).compare(a, b) <= 0 ? a : b));
         List<BaselineEntry> sorted = new ArrayList<>(unique.values());
         sorted.sort(ORDER);
         String text = isJson(file) ? json(sorted) : yaml(sorted);

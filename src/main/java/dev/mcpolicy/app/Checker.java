@@ -149,6 +149,9 @@ public final class Checker {
         findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet()), adoption.config(),
                 waivers, baseline == null ? null : baselineStep).run(findings);
         problems.addAll(waivers.problems());
+        if (problems.stream().noneMatch(problem -> problem.severity() == InputProblem.Severity.ERROR)) {
+            problems.addAll(waivers.unused());
+        }
         Suppressions suppressed = new Suppressions(waivers.waived(), false, List.of(), List.of());
         if (baseline != null) {
             suppressed = suppressed.withBaseline(baselineStep.unchanged(), baselineStep.absent());

@@ -261,8 +261,9 @@ public final class TextReport implements Report {
                 String what = "no longer found: " + SafeText.clean(entry.ruleId())
                         + (entry.object() == null ? "" : " on " + SafeText.clean(entry.object()))
                         + (entry.file() == null ? "" : " (" + PrintableText.escape(entry.file()) + ")");
-                for (String wrapped : Wrapping.wrap(what, options.width() - INDENT.length() - 2)) {
-                    text.append(INDENT).append("- ").append(wrapped).append('\n');
+                List<String> lines = Wrapping.wrap(what, options.width() - INDENT.length() - 2);
+                for (int i = 0; i < lines.size(); i++) {
+                    text.append(INDENT).append(i == 0 ? "- " : "  ").append(lines.get(i)).append('\n');
                 }
             }
             if (absent.size() > MAX_ABSENT) {

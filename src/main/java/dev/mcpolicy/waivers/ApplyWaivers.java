@@ -33,6 +33,7 @@ public final class ApplyWaivers implements FindingStep {
     private final LocalDate today;
     private final List<Suppressions.Waived> waived = new ArrayList<>();
     private final List<InputProblem> problems = new ArrayList<>();
+    private final List<InputProblem> unused = new ArrayList<>();
 
     /**
      * @param declared    waivers of the config file and of annotations
@@ -58,15 +59,24 @@ public final class ApplyWaivers implements FindingStep {
         return List.copyOf(waived);
     }
 
-    /** Notes on unused and forbidden waivers, and errors for waiver comments that cannot be read. */
+    /** Notes on forbidden waivers, and errors for waiver comments that cannot be read. */
     public List<InputProblem> problems() {
         return List.copyOf(problems);
+    }
+
+    /**
+     * Notes on waivers that match no finding. Only worth saying of a run that checked everything: a render that failed
+     * leaves the waivers of its objects unused too.
+     */
+    public List<InputProblem> unused() {
+        return List.copyOf(unused);
     }
 
     @Override
     public List<Finding> apply(List<Finding> findings) {
         waived.clear();
         problems.clear();
+        unused.clear();
         List<Waiver> all = new ArrayList<>(declared);
         all.addAll(comments(findings));
         List<Waiver> allowed = new ArrayList<>();
@@ -105,8 +115,9 @@ public final class ApplyWaivers implements FindingStep {
         }
         for (Waiver waiver : allowed) {
             if (!used.containsKey(waiver)) {
-                note(waiver, "waiver for " + waiver.rule() + " matches no finding (" + waiver.describe()
-                        + "): remove it, or correct what it names");
+                Location at = waiver.declaredAt();
+                unused.add(InputProblem.note(at.file(), at.line(), at.column(), "waiver for " + waiver.rule()
+                        + " matches no finding (" + waiver.describe() + "): remove it, or correct what it names"));
             }
         }
         return kept;

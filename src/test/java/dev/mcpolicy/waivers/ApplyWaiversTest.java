@@ -78,8 +78,9 @@ class ApplyWaiversTest {
         Waiver stale = Waiver.config("sse-read-timeout", "Ingress/gone", null, null, "old", null, at(".mcpolicy.yaml", 4));
         ApplyWaivers step = step(List.of(stale), Map.of(), WaiverPolicy.ALL);
         step.apply(List.of(finding("replica-count", "a.yaml", 1, DEPLOYMENT)));
-        assertEquals(1, step.problems().size());
-        InputProblem note = step.problems().get(0);
+        assertEquals(1, step.unused().size());
+        assertTrue(step.problems().isEmpty());
+        InputProblem note = step.unused().get(0);
         assertEquals(InputProblem.Severity.NOTE, note.severity());
         assertEquals(".mcpolicy.yaml:4:1: waiver for sse-read-timeout matches no finding (the config waiver at"
                 + " .mcpolicy.yaml:4:1): remove it, or correct what it names", note.oneLine());

@@ -152,9 +152,12 @@ public final class Checker {
         if (problems.stream().noneMatch(problem -> problem.severity() == InputProblem.Severity.ERROR)) {
             problems.addAll(waivers.unused());
         }
-        Suppressions suppressed = new Suppressions(waivers.waived(), false, List.of(), List.of());
+        List<Suppressions.Waived> waived = new ArrayList<>(waivers.waived());
+        waived.sort(Comparator.comparing(Suppressions.Waived::finding, SortFindings.ORDER));
+        Suppressions suppressed = new Suppressions(waived, false, List.of(), List.of());
         if (baseline != null) {
-            suppressed = suppressed.withBaseline(baselineStep.unchanged(), baselineStep.absent());
+            suppressed = suppressed.withBaseline(baselineStep.unchanged().stream().sorted(SortFindings.ORDER).toList(),
+                    baselineStep.absent());
         }
         if (adoption.writeBaseline() != null) {
             // a run that could not check everything would record a baseline that hides what it missed

@@ -33,8 +33,8 @@ class AdoptionIT {
     private static final String CONFIG = "examples/adoption/.mcpolicy.yaml";
     private static final String BASELINE = "examples/adoption/mcpolicy-baseline.yaml";
     private static final String CHART = "examples/adoption/chart";
-    /** A new finding besides the accepted ones: an autoscaler that may go down to one replica. */
-    private static final String[] NEW_FINDING = {"--set", "autoscaling.enabled=true", "--set", "autoscaling.minReplicas=1"};
+    /** A new finding besides the accepted ones: the Ingress serves its host without TLS. */
+    private static final String[] NEW_FINDING = {"--set", "ingress.tls.enabled=false"};
 
     private static JarRun check(String... arguments) throws Exception {
         Map<String, String> environment = new HashMap<>(ExamplesIT.REPRODUCIBLE);
@@ -76,7 +76,7 @@ class AdoptionIT {
         assertEquals(List.of("image-pinned:comment:inSource", "replica-count:annotation:inSource",
                 "termination-grace-period:config:external"), sources.stream().sorted().toList());
         assertEquals("new", report.path("findings").path(0).path("baselineState").asText());
-        assertEquals("hpa-min-replicas", report.path("findings").path(0).path("ruleId").asText());
+        assertEquals("ingress-tls", report.path("findings").path(0).path("ruleId").asText());
         assertEquals("unchanged", report.path("baseline").path("unchanged").path(0).path("baselineState").asText());
         assertEquals("sse-send-timeout", report.path("baseline").path("absent").path(0).path("ruleId").asText());
         for (JsonNode waived : report.path("waived")) {
@@ -84,7 +84,8 @@ class AdoptionIT {
             assertTrue(file.equals(CONFIG) || file.startsWith(CHART + "/"), "waiver place: " + waived);
         }
 
-        JsonNode sarif = JSON.readTree(check(arguments.toArray(String[]::new)).stdout().replace("\"--format\"", ""));
+        arguments.set(arguments.indexOf("json"), "sarif");
+        JsonNode sarif = JSON.readTree(check(arguments.toArray(String[]::new)).stdout());
         List<String> states = new ArrayList<>();
         for (JsonNode result : sarif.path("runs").path(0).path("results")) {
             assertTrue(result.has("suppressions"), "suppressions on every result or on none: " + result);
@@ -93,7 +94,7 @@ class AdoptionIT {
                     + result.path("suppressions").path(0).path("status").asText();
             states.add(result.path("ruleId").asText() + " " + result.path("baselineState").asText("-") + " " + suppression);
         }
-        assertEquals(List.of("hpa-min-replicas new -", "image-pinned - inSource/accepted",
+        assertEquals(List.of("ingress-tls new -", "image-pinned - inSource/accepted",
                 "replica-count - inSource/accepted", "termination-grace-period - external/accepted",
                 "sse-read-timeout unchanged -", "sse-send-timeout absent -"), states);
     }
@@ -179,10 +180,20 @@ class AdoptionIT {
                     expires: 2020-12-31
                 """);
         Path sub = Files.createDirectories(dir.resolve("sub"));
-        JarRun run = JarRun.runIn(sub, null, Map.of("COLUMNS", "300"), "check", "../rendered.yaml", "--fail-on", "never");
+        JarRun run = JarRun.runIn(sub, null, Map.of(), "check", "../rendered.yaml", "--fail-on", "never", "--format",
+                "json");
         assertEquals(0, run.exitCode(), run.stderr());
-        assertTrue(run.stdout().contains(".mcpolicy.yaml:2:5 expired on 2020-12-31.)"), run.stdout());
-        assertTrue(run.stdout().contains("(Not waived: the config waiver at "), run.stdout());
+        int expired = 0;
+        for (JsonNode finding : JSON.readTree(run.stdout()).path("findings")) {
+            if (finding.path("ruleId").asText().equals("replica-count")) {
+                assertTrue(finding.path("message").asText().matches(".*\\(Not waived: the config waiver at \\S*"
+                        + "\\.mcpolicy\\.yaml:2:5 expired on 2020-12-31\\.\\)"), finding.toString());
+                assertEquals("2020-12-31", finding.path("properties").path("waiverExpired").asText());
+                expired++;
+            }
+        }
+        assertEquals(3, expired);
+        assertEquals(0, JSON.readTree(run.stdout()).path("waived").size());
     }
 
     @Test

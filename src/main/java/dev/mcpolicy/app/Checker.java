@@ -295,6 +295,17 @@ public final class Checker {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + "; see 'mcpolicy check --help'");
         }
+        // a parameter value of the config file that its type refuses is reported at its place
+        request.parameters().forEach((key, value) -> {
+            Location at = request.adoption().config().fileLocation(key);
+            if (at != null) {
+                try {
+                    builtIn.withOverrides(Map.of(key, value));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(at.shortText() + ": " + e.getMessage());
+                }
+            }
+        });
         return builtIn.withOverrides(request.parameters());
     }
 

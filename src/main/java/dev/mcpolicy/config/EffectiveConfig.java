@@ -93,7 +93,11 @@ public record EffectiveConfig(ConfigFile file, Setting<String> failOn, Setting<W
             failOn = new Setting<>(flags.failOn(), "--fail-on");
         }
         if (flags.waiverPolicy() != null) {
-            policy = new Setting<>(WaiverPolicy.parse(flags.waiverPolicy()), "--waivers");
+            try {
+                policy = new Setting<>(WaiverPolicy.parse(flags.waiverPolicy()), "--waivers");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--waivers " + e.getMessage());
+            }
         }
         for (Map.Entry<String, String> flag : flags.parameters().entrySet()) {
             String key = flag.getKey();
@@ -184,6 +188,20 @@ public record EffectiveConfig(ConfigFile file, Setting<String> failOn, Setting<W
                         + Suggestions.didYouMean(rule, ruleParameters.keySet()));
             }
         });
+    }
+
+    /** Where the config file sets {@code rule.param}, or null when it does not. */
+    public Location fileLocation(String ruleDotParameter) {
+        if (file == null) {
+            return null;
+        }
+        Setting<String> setting = parameters.get(ruleDotParameter);
+        if (setting == null || !setting.origin().equals(fileOrigin())) {
+            return null;
+        }
+        int dot = ruleDotParameter.indexOf('.');
+        RuleSettings rule = file.rules().get(ruleDotParameter.substring(0, dot));
+        return rule == null ? null : rule.parameterAt().get(ruleDotParameter.substring(dot + 1));
     }
 
     private String fileOrigin() {

@@ -79,7 +79,8 @@ public final class ConfigLoader {
         return parse(file, display, text);
     }
 
-    static ConfigFile parse(Path file, String display, String text) {
+    /** Reads config text; {@code file} only places {@code ruleFolders}. */
+    public static ConfigFile parse(Path file, String display, String text) {
         LoadResult loaded = LOADER.loadText(display, text);
         for (InputProblem problem : loaded.problems()) {
             if (problem.severity() == InputProblem.Severity.ERROR) {

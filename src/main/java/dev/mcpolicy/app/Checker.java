@@ -207,12 +207,25 @@ public final class Checker {
         return new FindingPipeline(steps);
     }
 
-    /** Files read for waiver comments besides those findings point into: the rendered inputs and values files. */
+    /**
+     * Files read for waiver comments besides those findings point into, so that a comment that waives nothing is
+     * noticed: the rendered inputs, the values files, and each chart's templates and values files.
+     */
     private static List<String> commentFiles(Inputs inputs, CheckRequest request) {
         java.util.Set<String> files = new java.util.LinkedHashSet<>();
         inputs.manifests().forEach(document -> files.add(document.file()));
         request.valuesFiles().forEach(file -> files.add(inputs.display(file)));
         request.environments().values().forEach(list -> list.forEach(file -> files.add(inputs.display(file))));
+        for (ChartRun chart : inputs.charts()) {
+            try (var walk = java.nio.file.Files.walk(chart.directory(), 4)) {
+                walk.filter(java.nio.file.Files::isRegularFile)
+                        .filter(path -> path.getFileName().toString().matches("(?i).*\\.(yaml|yml|tpl)"))
+                        .sorted()
+                        .forEach(path -> files.add(inputs.display(path)));
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // an unreadable chart is reported by its run; its comments are then read where findings point
+            }
+        }
         return List.copyOf(files);
     }
 

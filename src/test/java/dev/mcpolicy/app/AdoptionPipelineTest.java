@@ -122,6 +122,36 @@ class AdoptionPipelineTest {
         assertTrue(e.getMessage().endsWith(":1:1: cannot read the baseline: no such file"), e.getMessage());
     }
 
+    /** In chart mode, waiver comments sit in templates and values files; one that waives nothing is noted. */
+    @Test
+    void inChartModeCommentsAreReadAtTheMappedLinesAndStaleOnesAreNoted() throws Exception {
+        Path chart = root.resolve("chart");
+        Path source = Path.of("examples/adoption/chart").toAbsolutePath();
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = chart.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path service = chart.resolve("templates/service.yaml");
+        Files.writeString(service, "# mcpolicy:ignore service-target-port nothing to waive here\n"
+                + Files.readString(service));
+        CheckRequest request = new CheckRequest(List.of(chart.toString()), List.of(), "default", null, Map.of(),
+                CheckRequest.ChartOptions.none(), dev.mcpolicy.chart.RealHelm.binary().toString(), root, Map.of(),
+                Level.ERROR, List.of(), new CheckRequest.Adoption(config(null), null, null, LocalDate.of(2026, 12, 2)));
+        RunResult result = CheckRuns.run(request, "");
+        assertEquals(List.of("annotation:chart/templates/deployment.yaml", "comment:chart/values.yaml"),
+                result.suppressed().waived().stream().map(w -> w.source() + ":" + w.declaredAt().file()).sorted()
+                        .toList());
+        assertEquals(List.of("note chart/templates/service.yaml:1:1: waiver for service-target-port matches no finding"
+                + " (the comment at chart/templates/service.yaml:1:1): remove it, or correct what it names"),
+                CheckRuns.problems(result));
+    }
+
     @Test
     void theDefaultsChangeNothing() throws Exception {
         CheckRequest request = request(config(null), null, null);

@@ -146,7 +146,7 @@ final class ChartRun {
             Map<ManifestDocument, DocumentIdentity> identities = ChartMapping.identities(rendered.documents());
 
             ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace(),
-                    Checker.markers(request));
+                    AdoptionSteps.markers(request));
             for (Finding finding : engine.run(graph, values, unread.gaps())) {
                 findings.add(matrix ? finding.withEnvironments(List.of(environment.name())) : finding);
             }

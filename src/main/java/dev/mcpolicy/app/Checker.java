@@ -1,17 +1,8 @@
 package dev.mcpolicy.app;
 
-import dev.mcpolicy.baseline.ApplyBaseline;
-import dev.mcpolicy.baseline.BaselineEntry;
-import dev.mcpolicy.baseline.BaselineException;
-import dev.mcpolicy.baseline.BaselineFile;
 import dev.mcpolicy.chart.HelmNames;
-import dev.mcpolicy.config.ConfigException;
-import dev.mcpolicy.config.EffectiveConfig;
 import dev.mcpolicy.finding.Suppressions;
-import dev.mcpolicy.finding.pipeline.ApplyRuleSettings;
 import dev.mcpolicy.finding.pipeline.FindingStep;
-import dev.mcpolicy.waivers.ApplyWaivers;
-import dev.mcpolicy.waivers.WaiverSet;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
@@ -86,8 +77,7 @@ public final class Checker {
      *                        release or environment name helm would refuse
      */
     public Outcome run(CheckRequest request) {
-        CheckRequest.Adoption adoption = request.adoption();
-        List<dev.mcpolicy.baseline.BaselineEntry> baseline = readBaseline(request);
+        AdoptionSteps adoption = AdoptionSteps.prepare(request);
         RuleSet rules = loadRules(request);
         refuseBadNames(request);
         Inputs inputs = Inputs.collect(request, loader, stdin);
@@ -118,7 +108,8 @@ public final class Checker {
         WaiverAnnotations annotations = new WaiverAnnotations();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
             problems.addAll(notObjects(inputs.manifests()));
-            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace(), markers(request));
+            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace(),
+                    AdoptionSteps.markers(request));
             problems.addAll(split.problems());
             boolean single = split.renders().size() == 1;
             for (RenderSplit.Render render : split.renders()) {
@@ -139,36 +130,9 @@ public final class Checker {
             problems.addAll(result.problems());
         }
         FoldSuperseded fold = new FoldSuperseded(engine.supersessions(), renderOf(manifestRenders));
-        WaiverSet annotationWaivers = annotations.result();
-        problems.addAll(annotationWaivers.problems());
-        List<dev.mcpolicy.waivers.Waiver> declared = new ArrayList<>(adoption.config().waivers());
-        declared.addAll(annotationWaivers.waivers());
-        ApplyWaivers waivers = new ApplyWaivers(declared, new FileTexts(request.sourceRoot(), inputs.texts())::text,
-                commentFiles(inputs, request), adoption.config().waiverPolicy().value(), adoption.today());
-        ApplyBaseline baselineStep = new ApplyBaseline(baseline == null ? List.of() : baseline);
-        findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet()), adoption.config(),
-                waivers, baseline == null ? null : baselineStep).run(findings);
-        problems.addAll(waivers.problems());
-        if (problems.stream().noneMatch(problem -> problem.severity() == InputProblem.Severity.ERROR)) {
-            problems.addAll(waivers.unused());
-        }
-        List<Suppressions.Waived> waived = new ArrayList<>(waivers.waived());
-        waived.sort(Comparator.comparing(Suppressions.Waived::finding, SortFindings.ORDER));
-        Suppressions suppressed = new Suppressions(waived, false, List.of(), List.of());
-        if (baseline != null) {
-            suppressed = suppressed.withBaseline(baselineStep.unchanged().stream().sorted(SortFindings.ORDER).toList(),
-                    baselineStep.absent());
-        }
-        if (adoption.writeBaseline() != null) {
-            // a run that could not check everything would record a baseline that hides what it missed
-            if (problems.stream().anyMatch(problem -> problem.severity() == InputProblem.Severity.ERROR)) {
-                problems.add(InputProblem.error(Inputs.display(request.sourceRoot(), adoption.writeBaseline()), 1, 1,
-                        "baseline not written: the run could not check everything it was asked to; fix the input"
-                                + " problems first"));
-            } else {
-                writeBaseline(adoption.writeBaseline(), findings, suppressed);
-            }
-        }
+        findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet()),
+                adoption.steps(annotations.result(), inputs, problems)).run(findings);
+        Suppressions suppressed = adoption.finish(findings, problems);
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
         RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList(),
@@ -192,65 +156,14 @@ public final class Checker {
      * The run's pipeline with the user's settings: rule settings first (a disabled rule then supersedes nothing),
      * then the steps above, then waivers (after chart mapping and the environment merge, so a waiver comment is read
      * at the line a reviewer edits) and the baseline (only what no waiver accepts is compared with it).
-     *
-     * @param baseline null without a baseline
      */
     static FindingPipeline pipeline(ChartMapping chartMapping, FoldSuperseded fold, List<String> environments,
-                                    EffectiveConfig config, ApplyWaivers waivers, ApplyBaseline baseline) {
-        List<FindingStep> steps = new ArrayList<>(List.of(new ApplyRuleSettings(config.disabledRules(),
-                config.levelOverrides()), new SortFindings(), new DropDuplicates(), new LowerInferredErrors(),
-                chartMapping, fold, new MergeEnvironments(environments), waivers));
-        if (baseline != null) {
-            steps.add(baseline);
-        }
+                                    AdoptionSteps.Steps adoption) {
+        List<FindingStep> steps = new ArrayList<>(List.of(adoption.ruleSettings(), new SortFindings(),
+                new DropDuplicates(), new LowerInferredErrors(), chartMapping, fold, new MergeEnvironments(environments)));
+        steps.addAll(adoption.afterMapping());
         steps.add(new SortFindings());
         return new FindingPipeline(steps);
-    }
-
-    /**
-     * Files read for waiver comments besides those findings point into, so that a comment that waives nothing is
-     * noticed: the rendered inputs, the values files, and each chart's templates and values files.
-     */
-    private static List<String> commentFiles(Inputs inputs, CheckRequest request) {
-        java.util.Set<String> files = new java.util.LinkedHashSet<>();
-        inputs.manifests().forEach(document -> files.add(document.file()));
-        request.valuesFiles().forEach(file -> files.add(inputs.display(file)));
-        request.environments().values().forEach(list -> list.forEach(file -> files.add(inputs.display(file))));
-        for (ChartRun chart : inputs.charts()) {
-            try (var walk = java.nio.file.Files.walk(chart.directory(), 4)) {
-                walk.filter(java.nio.file.Files::isRegularFile)
-                        .filter(path -> path.getFileName().toString().matches("(?i).*\\.(yaml|yml|tpl)"))
-                        .sorted()
-                        .forEach(path -> files.add(inputs.display(path)));
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                // an unreadable chart is reported by its run; its comments are then read where findings point
-            }
-        }
-        return List.copyOf(files);
-    }
-
-    private static List<BaselineEntry> readBaseline(CheckRequest request) {
-        Path file = request.adoption().baseline();
-        if (file == null) {
-            return null;
-        }
-        try {
-            return BaselineFile.read(file, Inputs.display(request.sourceRoot(), file));
-        } catch (BaselineException e) {
-            throw new ConfigException(e.getMessage());
-        }
-    }
-
-    /** The findings no waiver accepts, and those the baseline read already holds, as the new baseline. */
-    private static void writeBaseline(Path file, List<Finding> findings, Suppressions suppressed) {
-        List<BaselineEntry> entries = new ArrayList<>();
-        findings.forEach(finding -> entries.add(BaselineEntry.of(finding)));
-        suppressed.unchanged().forEach(finding -> entries.add(BaselineEntry.of(finding)));
-        try {
-            BaselineFile.write(file, entries);
-        } catch (BaselineException e) {
-            throw new ConfigException(e.getMessage());
-        }
     }
 
     /**
@@ -294,32 +207,13 @@ public final class Checker {
     }
 
     private static RuleSet loadRules(CheckRequest request) {
-        RuleSet builtIn;
+        RuleSet loaded;
         try {
-            builtIn = RuleCompiler.standard().ruleLoader().loadBuiltIn();
+            loaded = RuleCompiler.standard().ruleLoader().loadBuiltIn();
         } catch (RuleLoadException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Map<String, List<String>> parameters = new java.util.TreeMap<>();
-        builtIn.rules().forEach(rule -> parameters.put(rule.id(),
-                rule.parameters().stream().map(dev.mcpolicy.rules.RuleDefinition.Parameter::name).toList()));
-        try {
-            request.adoption().config().validate(parameters);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage() + "; see 'mcpolicy check --help'");
-        }
-        // a parameter value of the config file that its type refuses is reported at its place
-        request.parameters().forEach((key, value) -> {
-            Location at = request.adoption().config().fileLocation(key);
-            if (at != null) {
-                try {
-                    builtIn.withOverrides(Map.of(key, value));
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(at.shortText() + ": " + e.getMessage());
-                }
-            }
-        });
-        return builtIn.withOverrides(request.parameters());
+        return AdoptionSteps.configured(loaded, request);
     }
 
     /** Documents that parse but are not Kubernetes objects are skipped with a note, never silently. */
@@ -345,12 +239,6 @@ public final class Checker {
                     decision.reason(), decision.inferred()));
         }
         return out;
-    }
-
-    /** The configured MCP-server markers, as the graph reads them. */
-    static dev.mcpolicy.graph.McpMarkers markers(CheckRequest request) {
-        var configured = request.adoption().config().markers();
-        return new dev.mcpolicy.graph.McpMarkers(configured.annotations(), configured.images(), configured.envVars());
     }
 
     static ObjectRef objectRef(K8sObject object) {

@@ -5,19 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The text of a file as findings name it (relative to the source root, or absolute), read once: captured texts
- * (standard input) first, then regular files of at most 8 MiB. Rendered-output names ({@code <helm template …>}) have none.
+ * The text of a file as findings name it (relative to the source root, or absolute): captured texts (standard input)
+ * first, then regular files of at most 8 MiB. Rendered-output names ({@code <helm template …>}) have none. Nothing is
+ * kept: the waiver step reads each file once.
  */
 final class FileTexts {
     private static final long MAX_BYTES = 8L * 1024 * 1024;
     private final Path sourceRoot;
     private final Map<String, String> captured;
-    private final Map<String, Optional<String>> cache = new HashMap<>();
 
     FileTexts(Path sourceRoot, Map<String, String> captured) {
         this.sourceRoot = sourceRoot;
@@ -25,10 +24,6 @@ final class FileTexts {
     }
 
     Optional<String> text(String file) {
-        return cache.computeIfAbsent(file, this::read);
-    }
-
-    private Optional<String> read(String file) {
         if (captured.containsKey(file)) {
             return Optional.of(captured.get(file));
         }

@@ -172,6 +172,13 @@ public record EffectiveConfig(ConfigFile file, Setting<String> failOn, Setting<W
                 }
             }
         }
+        for (Waiver waiver : file == null ? List.<Waiver>of() : file.waivers()) {
+            boolean glob = waiver.rule().contains("*") || waiver.rule().contains("?");
+            if (!glob && !ruleParameters.containsKey(waiver.rule())) {
+                throw at(waiver.declaredAt(), "waiver for '" + waiver.rule() + "': no such rule"
+                        + Suggestions.didYouMean(waiver.rule(), ruleParameters.keySet()));
+            }
+        }
         for (Map<String, ? extends Setting<?>> settings : List.of(enabled, levels)) {
             settings.forEach((rule, setting) -> {
                 if (!setting.origin().equals(fileOrigin()) && !ruleParameters.containsKey(rule)) {

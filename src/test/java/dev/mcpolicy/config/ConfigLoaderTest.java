@@ -80,6 +80,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWaiverForARuleThatDoesNotExistNamesTheNearestOne() {
+        assertEquals(".mcpolicy.yaml:2:5: waiver for 'replica-counts': no such rule; did you mean 'replica-count'?",
+                error("waivers:\n  - rule: replica-counts\n    reason: r\n"));
+        EffectiveConfig.merge(parse("waivers:\n  - rule: replica-*\n    reason: r\n"), EffectiveConfig.Flags.NONE)
+                .validate(RULES);
+    }
+
+    @Test
     void aWaiverWithoutReasonOrWithABadDateIsRefused() {
         assertTrue(error("waivers:\n  - rule: replica-count\n").startsWith(".mcpolicy.yaml:2:5: "),
                 error("waivers:\n  - rule: replica-count\n"));

@@ -34,5 +34,9 @@ if [[ -n "${MCPOLICY_HELM:-}" ]]; then
     --env staging=examples/mcp-server/values-staging.yaml \
     --env production=examples/mcp-server/values-production.yaml || status=1
   run broken-chart -n mcp --release mcp-stack examples/broken/chart -f examples/broken/values-leaky.yaml || status=1
+  # waived findings (suppressions) and baseline states: new, unchanged, absent
+  run adoption examples/adoption/chart --config examples/adoption/.mcpolicy.yaml \
+    --baseline examples/adoption/mcpolicy-baseline.yaml --set ingress.tls.enabled=false \
+    || status=1
 fi
 exit $status

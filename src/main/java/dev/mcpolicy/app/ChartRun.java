@@ -68,6 +68,12 @@ final class ChartRun {
      * matrix each finding names its environment.
      */
     Result check(Engine engine, CheckRequest request, ManifestLoader loader, ChartMapping mapping) {
+        return check(engine, request, loader, mapping, new WaiverAnnotations());
+    }
+
+    /** As above, collecting each render's waiver annotations, located at their template lines, into {@code waivers}. */
+    Result check(Engine engine, CheckRequest request, ManifestLoader loader, ChartMapping mapping,
+                 WaiverAnnotations waivers) {
         List<InputProblem> problems = new ArrayList<>();
         ChartInfo chart;
         try {
@@ -139,10 +145,13 @@ final class ChartRun {
             mapping.register(renderName, rendered.documents(), mapper);
             Map<ManifestDocument, DocumentIdentity> identities = ChartMapping.identities(rendered.documents());
 
-            ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace());
+            ResourceGraph graph = ResourceGraph.build(rendered.documents(), request.releaseNamespace(),
+                    AdoptionSteps.markers(request));
             for (Finding finding : engine.run(graph, values, unread.gaps())) {
                 findings.add(matrix ? finding.withEnvironments(List.of(environment.name())) : finding);
             }
+            waivers.collect(graph, (object, pointer) -> mapper.map(MappingQuery.of(identities.get(object.document()),
+                    object.document().content(), pointer)).primary());
             for (ServerDecision decision : Checker.decisions(graph)) {
                 decisions.putIfAbsent(decision.object().toString() + decision.mcpServer() + decision.reason(),
                         mapDecision(decision, graph, identities, mapper));

@@ -1,5 +1,6 @@
 package dev.mcpolicy.app;
 
+import dev.mcpolicy.config.EffectiveConfig;
 import dev.mcpolicy.finding.Level;
 
 import java.nio.file.Path;
@@ -18,21 +19,41 @@ import java.util.Map;
  * @param helmBinary      explicit helm path, or null (then MCPOLICY_HELM, then PATH)
  * @param sourceRoot      paths in reports are relative to this folder
  * @param parameters      rule parameter overrides, "rule-id.param" → value
- * @param ruleFolders     folders of custom rule files loaded next to the built-in pack ({@code --rules DIR})
+ * @param ruleFolders     folders of custom rule files ({@code --rules DIR} and the config's {@code ruleFolders})
+ * @param adoption        the effective configuration, waivers and baseline
  */
 public record CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
                            Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
-                           Path sourceRoot, Map<String, String> parameters, Level failOn, List<Path> ruleFolders) {
+                           Path sourceRoot, Map<String, String> parameters, Level failOn, List<Path> ruleFolders,
+                           Adoption adoption) {
+
     public CheckRequest {
-        ruleFolders = List.copyOf(ruleFolders);
+        ruleFolders = ruleFolders == null ? List.of() : List.copyOf(ruleFolders);
+        adoption = adoption == null ? Adoption.NONE : adoption;
     }
 
-    /** A request that checks with the built-in rules only. */
+    /** A request without configuration, waivers or baseline. */
     public CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
                         Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
                         Path sourceRoot, Map<String, String> parameters, Level failOn) {
         this(inputs, valuesFiles, releaseNamespace, release, environments, chartOptions, helmBinary, sourceRoot,
-                parameters, failOn, List.of());
+                parameters, failOn, List.of(), Adoption.NONE);
+    }
+
+    /**
+     * How a team adopts mcpolicy on a chart that has findings.
+     *
+     * @param config        the effective configuration (rule settings, waivers, waiver policy, MCP-server markers)
+     * @param baseline      a baseline to compare with, or null
+     * @param writeBaseline where to write this run's findings as a baseline, or null
+     * @param today         the day waiver expiry is judged on
+     */
+    public record Adoption(EffectiveConfig config, Path baseline, Path writeBaseline, java.time.LocalDate today) {
+        public static final Adoption NONE = new Adoption(EffectiveConfig.defaults(), null, null, null);
+
+        public java.time.LocalDate today() {
+            return today != null ? today : java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        }
     }
 
     /** The chart-mode options this request sets, as the command line names them (they need a chart input). */

@@ -1,6 +1,8 @@
 package dev.mcpolicy.app;
 
 import dev.mcpolicy.chart.HelmNames;
+import dev.mcpolicy.finding.Suppressions;
+import dev.mcpolicy.finding.pipeline.FindingStep;
 import dev.mcpolicy.engine.Engine;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
@@ -76,6 +78,7 @@ public final class Checker {
      * @throws RuleFilesRefused  when a rule folder ({@code --rules DIR}) does not load
      */
     public Outcome run(CheckRequest request) {
+        AdoptionSteps adoption = AdoptionSteps.prepare(request);
         RuleSet rules = loadRules(request);
         refuseBadNames(request);
         Inputs inputs = Inputs.collect(request, loader, stdin);
@@ -103,9 +106,11 @@ public final class Checker {
         Map<String, Integer> manifestRenders = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
         List<ServerDecision> decisions = new ArrayList<>();
+        WaiverAnnotations annotations = new WaiverAnnotations();
         if (!inputs.manifests().isEmpty() || !values.isEmpty()) {
             problems.addAll(notObjects(inputs.manifests()));
-            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace());
+            RenderSplit split = RenderSplit.of(inputs.manifests(), request.releaseNamespace(),
+                    AdoptionSteps.markers(request));
             problems.addAll(split.problems());
             boolean single = split.renders().size() == 1;
             for (RenderSplit.Render render : split.renders()) {
@@ -116,19 +121,23 @@ public final class Checker {
                 unread.note().ifPresent(problems::add);
                 findings.addAll(engine.run(render.graph(), values, unread.gaps()));
                 decisions.addAll(decisions(render.graph()));
+                annotations.collect(render.graph(), null);
             }
         }
         for (ChartRun chart : inputs.charts()) {
-            ChartRun.Result result = chart.check(engine, request, loader, chartMapping);
+            ChartRun.Result result = chart.check(engine, request, loader, chartMapping, annotations);
             findings.addAll(result.findings());
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());
         }
         FoldSuperseded fold = new FoldSuperseded(engine.supersessions(), renderOf(manifestRenders));
-        findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet())).run(findings);
+        findings = pipeline(chartMapping, fold, List.copyOf(request.environments().keySet()),
+                adoption.steps(annotations.result(), inputs, problems)).run(findings);
+        Suppressions suppressed = adoption.finish(findings, problems);
         problems.sort(Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line)
                 .thenComparingInt(InputProblem::column).thenComparing(InputProblem::message));
-        RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList());
+        RunResult result = new RunResult(inputs.names(), findings, decisions, problems.stream().distinct().toList(),
+                suppressed);
         return new Outcome(result, rules, inputs.texts());
     }
 
@@ -142,6 +151,20 @@ public final class Checker {
     static FindingPipeline pipeline(ChartMapping chartMapping, FoldSuperseded fold, List<String> environments) {
         return FindingPipeline.of(new SortFindings(), new DropDuplicates(), new LowerInferredErrors(), chartMapping,
                 fold, new MergeEnvironments(environments), new SortFindings());
+    }
+
+    /**
+     * The run's pipeline with the user's settings: rule settings first (a disabled rule then supersedes nothing),
+     * then the steps above, then waivers (after chart mapping and the environment merge, so a waiver comment is read
+     * at the line a reviewer edits) and the baseline (only what no waiver accepts is compared with it).
+     */
+    static FindingPipeline pipeline(ChartMapping chartMapping, FoldSuperseded fold, List<String> environments,
+                                    AdoptionSteps.Steps adoption) {
+        List<FindingStep> steps = new ArrayList<>(List.of(adoption.ruleSettings(), new SortFindings(),
+                new DropDuplicates(), new LowerInferredErrors(), chartMapping, fold, new MergeEnvironments(environments)));
+        steps.addAll(adoption.afterMapping());
+        steps.add(new SortFindings());
+        return new FindingPipeline(steps);
     }
 
     /**
@@ -192,7 +215,7 @@ public final class Checker {
         } catch (RuleLoadException e) {
             throw new RuleFilesRefused(e);
         }
-        return rules.withOverrides(request.parameters());
+        return AdoptionSteps.configured(rules, request);
     }
 
     /** Documents that parse but are not Kubernetes objects are skipped with a note, never silently. */

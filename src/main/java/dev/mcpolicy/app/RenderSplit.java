@@ -1,6 +1,7 @@
 package dev.mcpolicy.app;
 
 import dev.mcpolicy.graph.K8sObject;
+import dev.mcpolicy.graph.McpMarkers;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.InputProblem;
 import dev.mcpolicy.manifest.ManifestDocument;
@@ -28,7 +29,12 @@ record RenderSplit(List<Render> renders, List<InputProblem> problems) {
     }
 
     static RenderSplit of(List<ManifestDocument> documents, String releaseNamespace) {
-        ResourceGraph graph = ResourceGraph.build(documents, releaseNamespace);
+        return of(documents, releaseNamespace, McpMarkers.NONE);
+    }
+
+    /** @param markers the repository's own MCP-server markers */
+    static RenderSplit of(List<ManifestDocument> documents, String releaseNamespace, McpMarkers markers) {
+        ResourceGraph graph = ResourceGraph.build(documents, releaseNamespace, markers);
         Map<String, List<K8sObject>> shared = sharedAcrossFiles(graph);
         if (shared.isEmpty()) {
             return new RenderSplit(List.of(new Render(documents, graph)), List.of());
@@ -41,7 +47,7 @@ record RenderSplit(List<Render> renders, List<InputProblem> problems) {
         }
         List<Render> renders = new ArrayList<>();
         byFile.values().forEach(fileDocuments ->
-                renders.add(new Render(fileDocuments, ResourceGraph.build(fileDocuments, releaseNamespace))));
+                renders.add(new Render(fileDocuments, ResourceGraph.build(fileDocuments, releaseNamespace, markers))));
         return new RenderSplit(renders, problems);
     }
 

@@ -4,6 +4,8 @@ import dev.mcpolicy.app.CheckRequest;
 import dev.mcpolicy.app.Checker;
 import dev.mcpolicy.app.RuleFilesRefused;
 import dev.mcpolicy.app.UsageException;
+import dev.mcpolicy.config.ConfigException;
+import dev.mcpolicy.config.EffectiveConfig;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.report.ReportContext;
@@ -116,6 +118,28 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Emit SARIF runs[0].automationDetails.id (overrides the upload action's category).")
     String sarifCategory;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: .mcpolicy.yaml in the working directory or the nearest folder"
+                    + " above it, up to the repository root).")
+    Path configFile;
+
+    @Option(names = "--no-config", description = "Read no configuration file.")
+    boolean noConfig;
+
+    @Option(names = "--waivers", paramLabel = "POLICY",
+            description = "Which waivers apply: all (default), config (only the config file's) or none;"
+                    + " the others are ignored and listed.")
+    String waiverPolicy;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Fail only on findings this baseline does not hold; list its entries that no longer occur.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write the findings no waiver accepts to FILE (YAML, or JSON for *.json) and exit 0"
+                    + " unless the run failed.")
+    Path writeBaseline;
+
     @CommandLine.ArgGroup(exclusive = false, heading = "%nChart mode (folders with Chart.yaml are rendered with helm template):%n")
     ChartArgs chart = new ChartArgs();
 
@@ -157,6 +181,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cli = spec.commandLine();
+        EffectiveConfig config;
+        try {
+            config = ConfigOptions.effective(cli, configFile, noConfig, new EffectiveConfig.Flags(
+                    cli.getParseResult().hasMatchedOption("--fail-on") ? failOn : null, waiverPolicy, parameters,
+                    ruleFolders));
+        } catch (ConfigException e) {
+            cli.getErr().println(e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        }
+        failOn = config.failOn().value();
         Level threshold = parseFailOn(cli);
         List<String> inputs = new ArrayList<>(paths);
         if (inputs.isEmpty()) {
@@ -173,8 +207,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckRequest request = new CheckRequest(inputs, valuesFiles, namespace, chart.release,
                 parseEnvironments(cli), new CheckRequest.ChartOptions(chart.set, chart.setString, chart.kubeVersion,
-                chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold,
-                ruleFolders);
+                chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(),
+                config.parameterValues(), threshold, config.ruleFolders(),
+                new CheckRequest.Adoption(config, baseline, writeBaseline, null));
 
         Checker.Outcome outcome;
         try {
@@ -185,6 +220,9 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (RuleFilesRefused e) {
             RuleProblems.print(e.problems(), cli.getErr());
             return ExitCodes.RUN_FAILED;
+        } catch (ConfigException e) {
+            cli.getErr().println(e.getMessage());
+            return ExitCodes.RUN_FAILED;
         }
         RunResult result = outcome.result();
         for (var problem : result.problems()) {
@@ -194,7 +232,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (!result.successful()) {
             return ExitCodes.RUN_FAILED;
         }
-        boolean failing = threshold != null
+        boolean failing = threshold != null && writeBaseline == null
                 && result.findings().stream().anyMatch(f -> f.level().atLeast(threshold));
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }

@@ -16,9 +16,13 @@ final class GraphBuilder {
      * @param releaseNamespace namespace of objects that set none; null or blank means {@code default}
      */
     static ResourceGraph build(List<ManifestDocument> documents, String releaseNamespace) {
+        return build(documents, releaseNamespace, McpMarkers.NONE);
+    }
+
+    static ResourceGraph build(List<ManifestDocument> documents, String releaseNamespace, McpMarkers markers) {
         String namespace = releaseNamespace == null || releaseNamespace.isBlank()
                 ? DEFAULT_NAMESPACE : releaseNamespace.trim();
         List<K8sObject> objects = ObjectExtractor.extract(documents == null ? List.of() : documents, namespace);
-        return new IndexedResourceGraph(objects);
+        return new IndexedResourceGraph(objects, markers);
     }
 }

@@ -58,6 +58,10 @@ final class IndexedResourceGraph implements ResourceGraph {
     private final LookupIndexes lookups = new LookupIndexes(this);
 
     IndexedResourceGraph(List<K8sObject> objects) {
+        this(objects, McpMarkers.NONE);
+    }
+
+    IndexedResourceGraph(List<K8sObject> objects, McpMarkers markers) {
         this.objects = List.copyOf(objects);
         indexObjects();
         indexWorkloads();
@@ -69,7 +73,7 @@ final class IndexedResourceGraph implements ResourceGraph {
             K8sObject service = winnerByKindNamespaceName.get(nameKey("Service", namespace, name));
             return service != null && KubernetesKinds.isBuiltIn(service, "Service") ? service : null;
         }, service -> selectedWorkloads.getOrDefault(service, List.of()).stream().filter(Workload::longRunning).toList());
-        decisions = List.copyOf(McpServerDetector.decide(workloads, endpointReferences));
+        decisions = List.copyOf(McpServerDetector.decide(workloads, endpointReferences, markers));
         for (McpDecision decision : decisions) {
             decisionByObject.put(decision.workload().object(), decision);
             if (decision.mcpServer()) {

@@ -53,10 +53,16 @@ final class McpServerDetector {
 
     /** @param referencedAsEndpoint workload object → why another object calls it as an MCP endpoint */
     static List<McpDecision> decide(List<Workload> workloads, Map<K8sObject, String> referencedAsEndpoint) {
+        return decide(workloads, referencedAsEndpoint, McpMarkers.NONE);
+    }
+
+    /** @param extra the repository's own markers: its annotations follow the built-in one, its env and images come first */
+    static List<McpDecision> decide(List<Workload> workloads, Map<K8sObject, String> referencedAsEndpoint,
+                                    McpMarkers extra) {
         List<Optional<Marker>> markers = new ArrayList<>(workloads.size());
         boolean anyServerByMarker = false;
         for (Workload workload : workloads) {
-            Optional<Marker> marker = firstMarker(workload, referencedAsEndpoint.get(workload.object()));
+            Optional<Marker> marker = firstMarker(workload, referencedAsEndpoint.get(workload.object()), extra);
             markers.add(marker);
             anyServerByMarker |= marker.filter(m -> m.counts(workload)).map(Marker::makesServer).orElse(false);
         }
@@ -99,16 +105,30 @@ final class McpServerDetector {
         }
     }
 
-    private static Optional<Marker> firstMarker(Workload workload, String reference) {
+    private static Optional<Marker> firstMarker(Workload workload, String reference, McpMarkers extra) {
         JsonNode template = templateOf(workload);
         Optional<Marker> annotated = annotationMarker(workload.object().node(), template);
         if (annotated.isPresent()) {
             return annotated;
         }
+        for (String key : extra.annotations()) {
+            for (JsonNode node : template == workload.object().node() ? List.of(template)
+                    : List.of(workload.object().node(), template)) {
+                if ("true".equals(normalized(StringMaps.annotations(node).get(key)))) {
+                    return Optional.of(new Marker(true, true, "annotation " + key + " is \"true\" (configured marker)"));
+                }
+            }
+        }
         List<JsonNode> containers = containers(workload.podSpec());
         Optional<String> controller = ControllerManagerShape.reason(workload.object().name(), containers);
         if (controller.isPresent()) {
             return Optional.of(new Marker(false, true, controller.get()));
+        }
+        for (JsonNode container : containers) {
+            Optional<String> configured = configuredMarker(container, extra);
+            if (configured.isPresent()) {
+                return Optional.of(new Marker(true, false, configured.get()));
+            }
         }
         List<Function<JsonNode, Optional<String>>> heuristics = List.of(
                 McpServerDetector::envMarker, McpServerDetector::portMarker,
@@ -168,6 +188,26 @@ final class McpServerDetector {
     private static String containerName(JsonNode container) {
         String name = ObjectExtractor.text(container.path("name"));
         return name == null ? "?" : name;
+    }
+
+    private static Optional<String> configuredMarker(JsonNode container, McpMarkers extra) {
+        for (JsonNode env : container.path("env")) {
+            String name = ObjectExtractor.text(env.path("name"));
+            if (name != null && extra.envVars().contains(name)) {
+                return Optional.of("container \"" + containerName(container) + "\" sets env " + name
+                        + " (configured marker)");
+            }
+        }
+        String image = ObjectExtractor.text(container.path("image"));
+        if (image != null) {
+            for (String glob : extra.images()) {
+                if (McpMarkers.imageMatches(glob, image)) {
+                    return Optional.of("container \"" + containerName(container) + "\" runs image " + image
+                            + ", which matches " + glob + " (configured marker)");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> envMarker(JsonNode container) {

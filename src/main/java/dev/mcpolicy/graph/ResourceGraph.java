@@ -18,6 +18,11 @@ public interface ResourceGraph {
         return GraphBuilder.build(documents, releaseNamespace);
     }
 
+    /** As above, with the repository's own MCP-server markers besides the built-in ones. */
+    static ResourceGraph build(List<ManifestDocument> documents, String releaseNamespace, McpMarkers markers) {
+        return GraphBuilder.build(documents, releaseNamespace, markers);
+    }
+
     /** Every object, in input order ({@code kind: List} items expanded). */
     List<K8sObject> objects();
 

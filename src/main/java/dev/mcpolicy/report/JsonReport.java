@@ -7,6 +7,7 @@ import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.finding.ServerDecision;
+import dev.mcpolicy.finding.Suppressions;
 import dev.mcpolicy.manifest.InputProblem;
 
 import java.io.IOException;
@@ -36,15 +37,50 @@ public final class JsonReport implements Report {
         root.set("tool", tool(context.tool(), RuleLinks.informationUri(context)));
         ArrayNode inputs = root.putArray("inputs");
         run.inputs().forEach(inputs::add);
+        Suppressions suppressed = run.suppressed();
+        String fresh = suppressed.baselineUsed() ? "new" : null;
         ArrayNode findings = root.putArray("findings");
         for (Finding finding : run.findings()) {
-            findings.add(finding(finding, paths));
+            findings.add(finding(finding, paths).put("baselineState", fresh));
+        }
+        ArrayNode waived = root.putArray("waived");
+        for (Suppressions.Waived entry : suppressed.waived()) {
+            ObjectNode node = finding(entry.finding(), paths);
+            node.putNull("baselineState");
+            ObjectNode waiver = node.putObject("waiver");
+            waiver.put("kind", entry.kind().id());
+            waiver.put("source", entry.source());
+            waiver.put("reason", entry.justification());
+            waiver.set("location", location(entry.declaredAt()));
+            waiver.put("expires", entry.expires());
+            waived.add(node);
+        }
+        if (suppressed.baselineUsed()) {
+            ObjectNode baseline = root.putObject("baseline");
+            ArrayNode unchanged = baseline.putArray("unchanged");
+            suppressed.unchanged().forEach(finding -> unchanged.add(finding(finding, paths).put("baselineState", "unchanged")));
+            ArrayNode absent = baseline.putArray("absent");
+            for (Suppressions.Absent entry : suppressed.absent()) {
+                ObjectNode node = absent.addObject();
+                node.put("fingerprint", entry.fingerprint());
+                node.put("ruleId", entry.ruleId());
+                node.put("object", entry.object());
+                node.put("file", entry.file());
+                node.put("message", entry.message());
+                node.put("baselineState", "absent");
+            }
+        } else {
+            root.putNull("baseline");
         }
         ArrayNode servers = root.putArray("mcpServers");
         run.decisions().forEach(decision -> servers.add(decision(decision)));
         ArrayNode problems = root.putArray("problems");
         run.problems().forEach(problem -> problems.add(problem(problem)));
-        root.set("summary", summary(Summary.of(run), run.successful()));
+        ObjectNode summary = summary(Summary.of(run), run.successful());
+        summary.put("waived", suppressed.waived().size());
+        summary.put("existing", suppressed.unchanged().size());
+        summary.put("absent", suppressed.absent().size());
+        root.set("summary", summary);
         return root;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcpolicy.finding.Certainty;
 import dev.mcpolicy.finding.Finding;
+import dev.mcpolicy.finding.Level;
+import dev.mcpolicy.finding.Suppressions;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.finding.pipeline.MergeSameLine;
@@ -57,7 +59,21 @@ public final class SarifReport implements Report {
             this.context = context;
             this.paths = new SourcePaths(context.baseDirectory(), context.repositoryRoot());
             this.texts = new SourceTexts(context.baseDirectory(), context.fileTexts());
-            this.rules = new SarifRules(context.rules(), findings);
+            List<Finding> all = new java.util.ArrayList<>(findings);
+            run.suppressed().waived().forEach(waived -> all.add(waived.finding()));
+            all.addAll(run.suppressed().unchanged());
+            run.suppressed().absent().forEach(absent -> all.add(absentFinding(absent)));
+            this.rules = new SarifRules(context.rules(), all);
+        }
+
+        /** A baseline entry no finding matches, as a note at the start of its file. */
+        private static Finding absentFinding(Suppressions.Absent absent) {
+            String file = absent.file() == null ? "" : absent.file();
+            return new Finding(absent.ruleId(), Level.NOTE, "No longer found (baseline entry"
+                    + (absent.object() == null ? "" : " for " + absent.object()) + "): "
+                    + (absent.message() == null ? absent.ruleId() : absent.message()),
+                    new Location(file, 1, 1, 0, Location.DOCUMENT), null, null, "", null, List.of(), List.of(),
+                    Map.of());
         }
 
         ObjectNode log() {
@@ -90,11 +106,47 @@ public final class SarifReport implements Report {
             }
             sarifRun.put("columnKind", "utf16CodeUnits");
             ArrayNode results = sarifRun.putArray("results");
+            Suppressions suppressed = run.suppressed();
+            // suppressions go on every result or on none; baselineState only when a baseline was compared
+            boolean withSuppressions = !suppressed.waived().isEmpty();
+            String fresh = suppressed.baselineUsed() ? "new" : null;
             for (Finding finding : findings) {
-                results.add(result(finding));
+                results.add(adopted(result(finding), withSuppressions ? JsonOutput.array() : null, fresh));
+            }
+            for (Suppressions.Waived waived : suppressed.waived()) {
+                ArrayNode suppressions = JsonOutput.array();
+                ObjectNode suppression = suppressions.addObject();
+                suppression.put("kind", waived.kind().id());
+                suppression.put("status", "accepted");
+                suppression.put("justification", waived.justification());
+                ObjectNode waiverFacts = suppression.putObject("properties");
+                waiverFacts.put("source", waived.source());
+                waiverFacts.put("declaredAt", waived.declaredAt().shortText());
+                if (waived.expires() != null) {
+                    waiverFacts.put("expires", waived.expires());
+                }
+                results.add(adopted(result(waived.finding()), suppressions, null));
+            }
+            for (Finding finding : suppressed.unchanged()) {
+                results.add(adopted(result(finding), withSuppressions ? JsonOutput.array() : null, "unchanged"));
+            }
+            for (Suppressions.Absent absent : suppressed.absent()) {
+                ObjectNode result = result(absentFinding(absent));
+                ((ObjectNode) result.get("partialFingerprints")).put(Fingerprints.SARIF_KEY, absent.fingerprint());
+                results.add(adopted(result, withSuppressions ? JsonOutput.array() : null, "absent"));
             }
             sarifRun.putArray("invocations").add(invocation());
             return sarifRun;
+        }
+
+        private static ObjectNode adopted(ObjectNode result, ArrayNode suppressions, String baselineState) {
+            if (suppressions != null) {
+                result.set("suppressions", suppressions);
+            }
+            if (baselineState != null) {
+                result.put("baselineState", baselineState);
+            }
+            return result;
         }
 
         /** Code scanning reads the part before the last '/' as the category; a bare name is meant as one. */

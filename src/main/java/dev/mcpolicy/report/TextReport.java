@@ -7,6 +7,7 @@ import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
 import dev.mcpolicy.finding.ServerDecision;
+import dev.mcpolicy.finding.Suppressions;
 import dev.mcpolicy.manifest.InputProblem;
 import dev.mcpolicy.manifest.PrintableText;
 
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 public final class TextReport implements Report {
     static final int MAX_RELATED = 3;
     static final int MAX_DECISIONS = 10;
+    static final int MAX_ABSENT = 5;
     private static final String INDENT = "  ";
     private static final String GAP = "  ";
     private static final String DETAIL_MARK = "= ";
@@ -70,9 +72,11 @@ public final class TextReport implements Report {
             if (!options.quiet()) {
                 appendCountsPerRule();
             }
+            appendSuppressed();
             if (run.findings().isEmpty() && run.problems().isEmpty()) {
                 // next to input problems it would read as a pass of input that was never checked
-                text.append(style.green("No findings.")).append('\n');
+                text.append(style.green(run.suppressed().waived().isEmpty() && run.suppressed().unchanged().isEmpty()
+                        ? "No findings." : "No new findings.")).append('\n');
             }
             for (String line : Wrapping.wrap(Summary.of(run).oneLine(), options.width())) {
                 text.append(style.bold(line)).append('\n');
@@ -221,6 +225,50 @@ public final class TextReport implements Report {
                         + " ".repeat(LEVEL_WIDTH - severity.length()) + GAP;
                 appendHanging(head, SafeText.clean(problem.message()),
                         INDENT.length() + placeWidth + GAP.length() + LEVEL_WIDTH + GAP.length());
+            }
+            text.append('\n');
+        }
+
+        /**
+         * Waived and baselined findings as counts (JSON and SARIF list them), and the baseline entries that no longer
+         * occur, briefly, so the baseline gets refreshed.
+         */
+        private void appendSuppressed() {
+            var suppressed = run.suppressed();
+            int waived = suppressed.waived().size();
+            if (waived == 0 && !suppressed.baselineUsed()) {
+                return;
+            }
+            StringBuilder line = new StringBuilder();
+            if (waived > 0) {
+                line.append(waived).append(waived == 1 ? " finding" : " findings").append(" waived");
+            }
+            if (suppressed.baselineUsed()) {
+                if (!line.isEmpty()) {
+                    line.append("; ");
+                }
+                line.append(suppressed.unchanged().size()).append(" existing (in the baseline), ")
+                        .append(suppressed.absent().size()).append(" baseline ")
+                        .append(suppressed.absent().size() == 1 ? "entry" : "entries").append(" no longer found");
+            }
+            line.append(". They do not count for --fail-on; the JSON and SARIF reports list them.");
+            text.append(style.bold("Waivers and baseline")).append('\n');
+            for (String wrapped : Wrapping.wrap(line.toString(), options.width() - INDENT.length())) {
+                text.append(INDENT).append(wrapped).append('\n');
+            }
+            List<Suppressions.Absent> absent = suppressed.absent();
+            for (Suppressions.Absent entry : absent.subList(0, Math.min(MAX_ABSENT, absent.size()))) {
+                String what = "no longer found: " + SafeText.clean(entry.ruleId())
+                        + (entry.object() == null ? "" : " on " + SafeText.clean(entry.object()))
+                        + (entry.file() == null ? "" : " (" + PrintableText.escape(entry.file()) + ")");
+                List<String> lines = Wrapping.wrap(what, options.width() - INDENT.length() - 2);
+                for (int i = 0; i < lines.size(); i++) {
+                    text.append(INDENT).append(i == 0 ? "- " : "  ").append(lines.get(i)).append('\n');
+                }
+            }
+            if (absent.size() > MAX_ABSENT) {
+                text.append(INDENT).append("- and ").append(absent.size() - MAX_ABSENT)
+                        .append(" more; write a new baseline with --write-baseline").append('\n');
             }
             text.append('\n');
         }

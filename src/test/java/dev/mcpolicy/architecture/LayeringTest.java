@@ -34,6 +34,9 @@ class LayeringTest {
                 .layer("app").definedBy("dev.mcpolicy.app..")
                 .layer("chart").definedBy("dev.mcpolicy.chart..")
                 .layer("report").definedBy("dev.mcpolicy.report..")
+                .layer("config").definedBy("dev.mcpolicy.config..")
+                .layer("baseline").definedBy("dev.mcpolicy.baseline..")
+                .layer("waivers").definedBy("dev.mcpolicy.waivers..")
                 .layer("engine").definedBy("dev.mcpolicy.engine..")
                 .layer("rules").definedBy("dev.mcpolicy.rules..")
                 .layer("secrets").definedBy("dev.mcpolicy.secrets..")
@@ -45,12 +48,16 @@ class LayeringTest {
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("chart").mayOnlyBeAccessedByLayers("app")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("app", "cli")
+                .whereLayer("baseline").mayOnlyBeAccessedByLayers("app")
+                .whereLayer("waivers").mayOnlyBeAccessedByLayers("config", "app")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "cli", "docs")
                 .whereLayer("rules").mayOnlyBeAccessedByLayers("engine", "report", "app", "cli", "docs")
                 .whereLayer("secrets").mayOnlyBeAccessedByLayers("manifest", "finding", "graph", "engine", "chart",
-                        "report", "app", "cli")
+                        "report", "config", "baseline", "waivers", "app", "cli")
                 .whereLayer("graph").mayOnlyBeAccessedByLayers("engine", "app")
-                .whereLayer("finding").mayOnlyBeAccessedByLayers("engine", "rules", "report", "chart", "app", "cli", "docs")
+                .whereLayer("finding").mayOnlyBeAccessedByLayers("engine", "rules", "report", "chart", "config",
+                        "baseline", "waivers", "app", "cli", "docs")
                 .check(classes);
     }
 
@@ -85,7 +92,8 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.mcpolicy.secrets..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.mcpolicy.manifest..", "dev.mcpolicy.graph..",
                         "dev.mcpolicy.finding..", "dev.mcpolicy.engine..", "dev.mcpolicy.rules..",
-                        "dev.mcpolicy.chart..", "dev.mcpolicy.report..", "dev.mcpolicy.app..", "dev.mcpolicy.cli..")
+                        "dev.mcpolicy.chart..", "dev.mcpolicy.report..", "dev.mcpolicy.config..",
+                        "dev.mcpolicy.baseline..", "dev.mcpolicy.waivers..", "dev.mcpolicy.app..", "dev.mcpolicy.cli..")
                 .because("every layer masks printed text with it, so it must sit below them all")
                 .check(classes);
     }

@@ -71,7 +71,7 @@ class JsonReportTest {
     @Test
     void keysAreSortedAndIndentedByTwoSpaces() throws IOException {
         String json = SampleRun.render(new JsonReport(), SampleRun.empty(), context());
-        assertTrue(json.startsWith("{\n  \"findings\": [],\n  \"inputs\": [\n    \"deploy/\"\n  ],\n"), json);
+        assertTrue(json.startsWith("{\n  \"baseline\": null,\n  \"findings\": [],\n  \"inputs\": [\n    \"deploy/\"\n  ],\n"), json);
         assertTrue(json.endsWith("}\n"));
         JsonNode parsed = JsonOutput.MAPPER.readTree(json);
         assertEquals(1, parsed.get("schemaVersion").asInt());

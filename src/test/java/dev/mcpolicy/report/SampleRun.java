@@ -5,6 +5,7 @@ import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
 import dev.mcpolicy.finding.RunResult;
+import dev.mcpolicy.finding.Suppressions;
 import dev.mcpolicy.finding.ServerDecision;
 import dev.mcpolicy.manifest.InputProblem;
 import dev.mcpolicy.rules.RuleDefinition;
@@ -227,6 +228,33 @@ final class SampleRun {
                 InputProblem.error(BROKEN, 3, 15, "YAML syntax error: mapping values are not allowed here"),
                 InputProblem.note(MANIFESTS, lastLine(MANIFESTS), 1, "empty document skipped"));
         return new RunResult(List.of("deploy/", "charts/mcp-server"), findings, decisions, problems);
+    }
+
+    /**
+     * The sample run of a team adopting mcpolicy: the read timeout waived in the config, the grace period waived by an
+     * annotation, the autoscaler finding already in the baseline, and a baseline entry no longer found.
+     */
+    static RunResult adopted() {
+        RunResult run = run();
+        List<Finding> active = new ArrayList<>();
+        List<Suppressions.Waived> waived = new ArrayList<>();
+        List<Finding> unchanged = new ArrayList<>();
+        for (Finding finding : run.findings()) {
+            switch (finding.ruleId()) {
+                case "sse-read-timeout" -> waived.add(new Suppressions.Waived(finding, Suppressions.Kind.EXTERNAL,
+                        "config", "the gateway closes sessions after 50s itself (PLAT-77)",
+                        new Location(".mcpolicy.yaml", 4, 5, 0, Location.EXACT), "2027-01-31"));
+                case "termination-grace-period" -> waived.add(new Suppressions.Waived(finding,
+                        Suppressions.Kind.IN_SOURCE, "annotation", "sessions are short tool calls",
+                        keyOf(MANIFESTS, "terminationGracePeriodSeconds", Location.EXACT), null));
+                case "hpa-scale-down-stabilization" -> unchanged.add(finding);
+                default -> active.add(finding);
+            }
+        }
+        Suppressions suppressed = new Suppressions(waived, false, List.of(), List.of()).withBaseline(unchanged,
+                List.of(new Suppressions.Absent("0f".repeat(32), "sse-send-timeout", "Ingress/mcp/old-gateway",
+                        MANIFESTS, "Ingress/old-gateway has no proxy-send-timeout.")));
+        return new RunResult(run.inputs(), active, run.decisions(), run.problems(), suppressed);
     }
 
     static RunResult empty() {

@@ -37,8 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -77,8 +75,7 @@ public final class Checker {
      *                        release or environment name helm would refuse
      */
     public Outcome run(CheckRequest request) {
-        Prepared builtIn = preparedFor(request);
-        RuleSet rules = builtIn != null ? builtIn.rules() : loadRules(request);
+        RuleSet rules = loadRules(request);
         refuseBadNames(request);
         Inputs inputs = Inputs.collect(request, loader, stdin);
         List<String> chartOnly = request.chartOnlyOptions();
@@ -89,7 +86,7 @@ public final class Checker {
         }
         List<InputProblem> problems = new ArrayList<>(inputs.problems());
         problems.addAll(inputs.emptyInputs());
-        Engine engine = builtIn != null ? builtIn.engine() : new Engine(rules);
+        Engine engine = new Engine(rules);
 
         List<ManifestDocument> values = new ArrayList<>();
         // With only charts as inputs, each chart run reads the values files itself; reading them here as well
@@ -184,46 +181,6 @@ public final class Checker {
         Set<String> files = new java.util.HashSet<>();
         render.documents().forEach(document -> files.add(document.file()));
         return problems.stream().filter(problem -> files.contains(problem.file())).toList();
-    }
-
-    /** The built-in rules and their engine, as {@link #prepareInBackground()} made them. */
-    private record Prepared(RuleSet rules, Engine engine) {
-    }
-
-    private static volatile FutureTask<Prepared> preparing;
-
-    /**
-     * Starts loading and compiling the built-in rules on a background thread, so that they are ready by the time the
-     * command line is parsed and the inputs are read: most of a small run's start-up, taken off its path. The next
-     * {@link #run} that checks with the built-in rules as they are takes the result; a failure there is ignored, and
-     * the run loads the rules itself and reports it.
-     */
-    public static void prepareInBackground() {
-        FutureTask<Prepared> task = new FutureTask<>(() -> {
-            RuleSet rules = RuleCompiler.standard().ruleLoader().loadBuiltIn();
-            return new Prepared(rules, new Engine(rules));
-        });
-        Thread thread = new Thread(task, "mcpolicy-rules");
-        thread.setDaemon(true);
-        preparing = task;
-        thread.start();
-    }
-
-    /** The prepared rules, once, when the request checks with the built-in rules unchanged; else null. */
-    private static Prepared preparedFor(CheckRequest request) {
-        FutureTask<Prepared> task = preparing;
-        if (task == null || !request.parameters().isEmpty()) {
-            return null;
-        }
-        preparing = null;
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     private static RuleSet loadRules(CheckRequest request) {

@@ -1,6 +1,5 @@
 package dev.mcpolicy.cli;
 
-import dev.mcpolicy.app.Checker;
 import dev.mcpolicy.secrets.TextMasking;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,9 +20,6 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("check") && System.getenv("MCPOLICY_NOPREP") == null) {
-            Checker.prepareInBackground();
-        }
         System.exit(run(args));
     }
 

@@ -124,7 +124,8 @@ awk -v base="$baseline_commit" '
   END {
     printf "%-14s %-10s %10s %10s %10s %9s %8s\n", "input", "variant", "wall_s", "cpu_s", "rss_MB", "findings", "ratio"
     for (i = 1; i <= NR; i++) {
-      ratio = (variant[i] != "helm-alone" && basewall[label[i]] > 0 && wall[i] > 0) ? sprintf("%.1fx", basewall[label[i]] / wall[i]) : "-"
+      ok = (variant[i] != "helm-alone") && (wall[i] ~ /^[0-9.]+$/) && (basewall[label[i]] ~ /^[0-9.]+$/) && (wall[i] > 0)
+      ratio = ok ? sprintf("%.1fx", basewall[label[i]] / wall[i]) : "-"
       printf "%-14s %-10s %10s %10s %10s %9s %8s\n", label[i], variant[i], wall[i], cpu[i], rss[i], found[i], ratio
     }
   }' "$work/results"

@@ -13,8 +13,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-key="$(cd "$root" && find pom.xml src/main rules bin examples/broken -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum \
-  | sha256sum | cut -c1-32)"
+key="$(cd "$root" && find pom.xml src/main rules bin examples/broken -type f -print0 | LC_ALL=C sort -z \
+  | xargs -0 sha256sum | sha256sum | cut -c1-32)"
 if [[ "${1:-}" == "--key" ]]; then
   echo "$key"
   exit 0

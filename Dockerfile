@@ -13,7 +13,9 @@ COPY pom.xml ./
 RUN mvn -B -ntp -q dependency:go-offline
 COPY src ./src
 COPY rules ./rules
-RUN mvn -B -ntp -q -DskipTests package
+COPY bin ./bin
+COPY examples/broken ./examples/broken
+RUN mvn -B -ntp -q -DskipTests -Dcds.skip package
 
 # 2. Fetch helm from its official release, verified against the published checksum.
 FROM eclipse-temurin:17-jre AS helm
@@ -28,12 +30,15 @@ RUN set -eu; \
     tar -xzf "${archive}" --strip-components=1 "linux-${TARGETARCH}/helm"; \
     ./helm version --short
 
-# 3. The runtime: JRE, helm, the jar and the launcher; no build tools, no root.
+# 3. The runtime: JRE, helm, the jar, its launcher and CDS archive; no build tools, no root.
 FROM eclipse-temurin:17-jre
 COPY --from=helm /tmp/helm/helm /usr/local/bin/helm
 COPY --from=build /src/target/mcpolicy.jar /opt/mcpolicy/mcpolicy.jar
-COPY docker/mcpolicy /usr/local/bin/mcpolicy
-RUN chmod 0755 /usr/local/bin/mcpolicy /usr/local/bin/helm \
+COPY bin/mcpolicy /opt/mcpolicy/mcpolicy
+# The class-data-sharing archive is written here, by this image's JVM, for the jar where it lies (bin/mcpolicy).
+RUN chmod 0755 /opt/mcpolicy/mcpolicy /usr/local/bin/helm \
+    && ln -s /opt/mcpolicy/mcpolicy /usr/local/bin/mcpolicy \
+    && /opt/mcpolicy/mcpolicy --train-cds-archive \
     && useradd --uid 10001 --create-home --shell /usr/sbin/nologin mcpolicy \
     && mkdir -p /work && chown mcpolicy /work
 ENV MCPOLICY_HELM=/usr/local/bin/helm \

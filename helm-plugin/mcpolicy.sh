@@ -17,10 +17,20 @@ if [ -z "$jar" ] || [ ! -f "$jar" ]; then
 fi
 java="java"
 if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; fi
+# Runs mcpolicy through the checkout's launcher (start-up flags and the jar's CDS archive), else with java -jar.
+launcher="$plugin_dir/../bin/mcpolicy"
+run() {
+  if [ -x "$launcher" ]; then
+    MCPOLICY_JAR="$jar"
+    export MCPOLICY_JAR
+    exec "$launcher" "$@"
+  fi
+  exec "$java" -jar "$jar" "$@"
+}
 
 case "${1:-}" in
   rules|help|-h|--help|-V|--version)
-    exec "$java" -jar "$jar" "$@" ;;
+    run "$@" ;;
   check)
     shift ;;
 esac
@@ -37,4 +47,4 @@ export MCPOLICY_HELM
 if [ -n "${HELM_NAMESPACE:-}" ]; then
   set -- --namespace "$HELM_NAMESPACE" "$@"
 fi
-exec "$java" -jar "$jar" check "$@"
+run check "$@"

@@ -49,4 +49,4 @@ fi
 
 jar="$("$here/cached-jar.sh")"
 # ${a[@]+"${a[@]}"}: an empty array under set -u, also in bash 3.2
-exec java -jar "$jar" check ${options[@]+"${options[@]}"} ${charts[@]+"${charts[@]}"} ${manifests[@]+"${manifests[@]}"}
+MCPOLICY_JAR="$jar" exec "$here/../bin/mcpolicy" check ${options[@]+"${options[@]}"} ${charts[@]+"${charts[@]}"} ${manifests[@]+"${manifests[@]}"}

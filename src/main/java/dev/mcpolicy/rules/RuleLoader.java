@@ -100,7 +100,17 @@ public final class RuleLoader {
         return ids;
     }
 
+    /**
+     * The built-in pack: the one the build compiled ({@link CompiledRulePack}) when the class path holds it, else
+     * read and validated from the YAML files.
+     */
     public RuleSet loadBuiltIn() throws RuleLoadException {
+        Optional<List<RuleDefinition>> compiled = CompiledRulePack.builtIn();
+        return compiled.isPresent() ? toRuleSet(compiled.get(), List.of()) : loadBuiltInYaml();
+    }
+
+    /** The built-in pack read from its YAML files, every file and example fixture validated. */
+    public RuleSet loadBuiltInYaml() throws RuleLoadException {
         List<RuleDefinition> rules = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         Map<RuleDefinition, RuleYaml.Parsed> parsed = new IdentityHashMap<>();

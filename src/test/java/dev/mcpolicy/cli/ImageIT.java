@@ -51,12 +51,15 @@ class ImageIT {
                 "runs as an unprivileged user: " + lastUser);
         assertTrue(instructions.contains("ENTRYPOINT [\"mcpolicy\"]"), "exec-form entrypoint mcpolicy");
         assertTrue(instructions.stream().anyMatch(i -> i.contains("sha256sum -c")), "helm is verified");
-        assertTrue(instructions.stream().anyMatch(i -> i.startsWith("COPY docker/mcpolicy /usr/local/bin/mcpolicy")));
+        assertTrue(instructions.stream().anyMatch(i -> i.startsWith("COPY bin/mcpolicy /opt/mcpolicy/mcpolicy")),
+                "the launcher beside the jar");
+        assertTrue(instructions.stream().anyMatch(i -> i.contains("/opt/mcpolicy/mcpolicy --train-cds-archive")),
+                "the CDS archive is made by the runtime's own JVM");
     }
 
     @Test
     void theEntrypointRunsTheJarWithItsArguments() throws Exception {
-        Path launcher = EndToEnd.repositoryRoot().resolve("docker/mcpolicy");
+        Path launcher = EndToEnd.repositoryRoot().resolve("bin/mcpolicy");
         assertTrue(Files.isExecutable(launcher), "the launcher must be executable in git");
         String javaHome = System.getProperty("java.home");
         EndToEnd.Run rules = EndToEnd.run(List.of(launcher.toString(), "rules"),

@@ -1,0 +1,105 @@
+package dev.mcpolicy.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * bin/mcpolicy against a copy of the packaged jar: it passes arguments and exit codes through, starts from its CDS
+ * archive when the archive is fresh, and without one (missing, older than the jar, written for another jar) it runs
+ * just the same, printing nothing more.
+ */
+class LauncherIT {
+    private static final Path LAUNCHER = EndToEnd.repositoryRoot().resolve("bin/mcpolicy");
+    private static final String BROKEN = "examples/broken/rendered.yaml";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theCheckoutLauncherFindsTheJarAndItsArchiveInTarget() {
+        assertTrue(Files.isExecutable(LAUNCHER), "the launcher must be executable in git");
+        assertTrue(Files.isRegularFile(EndToEnd.repositoryRoot().resolve("target/mcpolicy.jsa")),
+                "mvn package writes the CDS archive");
+        EndToEnd.Run run = EndToEnd.run(List.of(LAUNCHER.toString(), "check", BROKEN, "--format", "json"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")));
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals("", run.stderr());
+        assertEquals(EndToEnd.run(EndToEnd.mcpolicy("check", BROKEN, "--format", "json"), Map.of()).stdout(),
+                run.stdout(), "the launcher and java -jar report the same");
+    }
+
+    @Test
+    void aFreshArchiveIsUsedAndAnyOtherIsSkippedSilently() throws Exception {
+        Path jar = Files.copy(EndToEnd.jar(), folder.resolve("mcpolicy.jar"));
+        Path archive = folder.resolve("mcpolicy.jsa");
+        Map<String, String> environment = Map.of("MCPOLICY_JAR", jar.toString(),
+                "JAVA_HOME", System.getProperty("java.home"));
+        EndToEnd.Run without = check(environment);
+
+        EndToEnd.Run training = EndToEnd.run(List.of(LAUNCHER.toString(), "--train-cds-archive"), environment);
+        assertEquals(0, training.exitCode(), training.describe());
+        assertTrue(Files.size(archive) > 0);
+        assertTrue(mainClassSource(environment).contains("shared objects file"), "the fresh archive is used");
+        assertEquals(without.stdout(), check(environment).stdout());
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 60_000));
+        assertFalse(mainClassSource(environment).contains("shared objects file"), "an archive older than the jar");
+        assertEquals(without.stdout(), check(environment).stdout());
+
+        // an archive written for another jar file (same name and size, another path and time) is refused by the JVM
+        Path moved = Files.createDirectories(folder.resolve("moved"));
+        Files.copy(jar, moved.resolve("mcpolicy.jar"));
+        Files.copy(archive, moved.resolve("mcpolicy.jsa"));
+        Map<String, String> movedEnvironment = Map.of("MCPOLICY_JAR", moved.resolve("mcpolicy.jar").toString(),
+                "JAVA_HOME", System.getProperty("java.home"));
+        assertEquals(without.stdout(), check(movedEnvironment).stdout());
+
+        Files.delete(archive);
+        assertEquals(without.stdout(), check(environment).stdout());
+    }
+
+    @Test
+    void argumentsStdinAndExitCodesPassThroughAndALinkToTheLauncherWorks() throws Exception {
+        Path link = Files.createSymbolicLink(folder.resolve("mcpolicy"), LAUNCHER);
+        Map<String, String> environment = Map.of("JAVA_HOME", System.getProperty("java.home"));
+        EndToEnd.Run version = EndToEnd.run(List.of(link.toString(), "--version"), environment);
+        assertEquals(0, version.exitCode(), version.describe());
+        assertTrue(version.stdout().startsWith("mcpolicy "), version.stdout());
+        EndToEnd.Run clean = EndToEnd.run(List.of(link.toString(), "check", "examples/rendered/production.yaml",
+                "-n", "mcp", "-q"), environment);
+        assertEquals(0, clean.exitCode(), clean.describe());
+        EndToEnd.Run usage = EndToEnd.run(List.of(link.toString(), "check", "--no-such-option", "x y"), environment);
+        assertEquals(2, usage.exitCode(), usage.describe());
+        assertEquals(1, usage.stderr().lines().count(), usage.stderr());
+        EndToEnd.Run missing = EndToEnd.run(List.of(LAUNCHER.toString(), "--version"),
+                Map.of("MCPOLICY_JAR", folder.resolve("none.jar").toString()));
+        assertEquals(2, missing.exitCode());
+        assertEquals(1, missing.stderr().lines().count(), missing.stderr());
+    }
+
+    private static EndToEnd.Run check(Map<String, String> environment) {
+        EndToEnd.Run run = EndToEnd.run(List.of(LAUNCHER.toString(), "check", BROKEN, "--format", "sarif"), environment);
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals("", run.stderr(), "nothing but the report");
+        return run;
+    }
+
+    /** Where the JVM took mcpolicy's main class from, as its class-loading log says. */
+    private static String mainClassSource(Map<String, String> environment) {
+        Map<String, String> logging = new java.util.HashMap<>(environment);
+        logging.put("MCPOLICY_JAVA_OPTS", "-Xlog:class+load=info");
+        EndToEnd.Run run = EndToEnd.run(List.of(LAUNCHER.toString(), "--version"), logging);
+        assertEquals(0, run.exitCode(), run.describe());
+        return run.stdout().lines().filter(line -> line.contains(" dev.mcpolicy.cli.Main ")).findFirst().orElse("");
+    }
+}

@@ -25,7 +25,6 @@ run rendered-default -n mcp examples/rendered/default.yaml || status=1
 run rendered-staging -n mcp examples/rendered/staging.yaml -f examples/mcp-server/values-staging.yaml || status=1
 run rendered-production -n mcp examples/rendered/production.yaml -f examples/mcp-server/values-production.yaml || status=1
 run broken-rendered -n mcp examples/broken/rendered.yaml -f examples/broken/values-leaky.yaml || status=1
-# Custom rules are a tool extension; the validator reads rule metadata from tool.driver only and warns about them.
 run custom-rules -n mcp --rules examples/custom-rules examples/rendered/production.yaml \
   -f examples/mcp-server/values-production.yaml || status=1
 if [[ -n "${MCPOLICY_HELM:-}" ]]; then

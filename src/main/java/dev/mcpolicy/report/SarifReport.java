@@ -97,10 +97,6 @@ public final class SarifReport implements Report {
                 driver.put("informationUri", informationUri);
             }
             driver.set("rules", rules.descriptors(context));
-            ArrayNode extensions = rules.extensions(context);
-            if (!extensions.isEmpty()) {
-                toolNode.set("extensions", extensions);
-            }
             if (context.sarifCategory() != null && !context.sarifCategory().isBlank()) {
                 sarifRun.putObject("automationDetails").put("id", automationId(context.sarifCategory()));
             }
@@ -158,15 +154,7 @@ public final class SarifReport implements Report {
         private ObjectNode result(Finding finding) {
             ObjectNode result = JsonOutput.object();
             result.put("ruleId", finding.ruleId());
-            SarifRules.Reference rule = rules.referenceOf(finding.ruleId());
-            if (rule.inDriver()) {
-                result.put("ruleIndex", rule.index());
-            } else {
-                ObjectNode reference = result.putObject("rule");
-                reference.put("id", finding.ruleId());
-                reference.put("index", rule.index());
-                reference.putObject("toolComponent").put("index", rule.component());
-            }
+            result.put("ruleIndex", rules.indexOf(finding.ruleId()));
             result.put("level", finding.level().id());
             result.putObject("message").put("text", messageText(finding));
             Location primary = finding.primary();

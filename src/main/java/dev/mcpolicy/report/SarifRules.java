@@ -6,8 +6,11 @@ import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.rules.RuleDefinition;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,62 +19,48 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The rule descriptors of a run: {@code tool.driver.rules} holds the built-in rules plus one descriptor for any rule id
- * that only appears in findings; each custom rule folder ({@code --rules DIR}) is a {@code tool.extensions} component
- * of its own, as code scanning reads query packs. Each array is sorted by id so indexes are stable.
+ * The rule descriptors of a run, all in {@code tool.driver.rules} (code scanning reads a result's description and help
+ * from there): first the built-in rules plus one descriptor for any rule id that only appears in findings, by id; then
+ * the custom rules ({@code --rules DIR}) by folder and id, so adding custom rules never moves a built-in rule's index.
  */
 final class SarifRules {
     static final int MAX_TAGS = 20;
     static final int MAX_DESCRIPTION = 1024;
+    /** The property of a custom rule's descriptor that names its folder (repository-relative when inside it). */
+    static final String FOLDER_PROPERTY = "ruleFolder";
     private static final String SECURITY_TAG = "security";
 
-    private final List<RuleDefinition> ordered;
-    /** Custom rule folders in name order, each with its rules by id. */
-    private final TreeMap<String, List<RuleDefinition>> packs = new TreeMap<>();
-    private final Map<String, Reference> referenceById = new HashMap<>();
-
-    /**
-     * Where a result's rule is described.
-     *
-     * @param component the index in {@code tool.extensions}, or -1 for {@code tool.driver}
-     * @param index     the index in that component's {@code rules}
-     */
-    record Reference(int component, int index) {
-        boolean inDriver() {
-            return component < 0;
-        }
-    }
+    private final List<RuleDefinition> ordered = new ArrayList<>();
+    private final Map<String, Integer> indexById = new HashMap<>();
 
     SarifRules(List<RuleDefinition> known, List<Finding> findings) {
-        TreeMap<String, RuleDefinition> byId = new TreeMap<>();
+        TreeMap<String, RuleDefinition> builtIn = new TreeMap<>();
+        List<RuleDefinition> custom = new ArrayList<>();
         for (RuleDefinition rule : known) {
             if (rule.builtIn()) {
-                byId.putIfAbsent(rule.id(), rule);
+                builtIn.putIfAbsent(rule.id(), rule);
             } else {
-                packs.computeIfAbsent(rule.pack(), pack -> new ArrayList<>()).add(rule);
+                custom.add(rule);
             }
         }
-        packs.values().forEach(rules -> rules.sort(java.util.Comparator.comparing(RuleDefinition::id)));
-        int component = 0;
-        for (List<RuleDefinition> rules : packs.values()) {
-            for (int i = 0; i < rules.size(); i++) {
-                referenceById.putIfAbsent(rules.get(i).id(), new Reference(component, i));
-            }
-            component++;
-        }
+        Set<String> customIds = new HashSet<>();
+        custom.forEach(rule -> customIds.add(rule.id()));
         for (Finding finding : findings) {
-            if (!referenceById.containsKey(finding.ruleId())) {
-                byId.computeIfAbsent(finding.ruleId(), id -> placeholder(id, finding.level()));
+            if (!customIds.contains(finding.ruleId())) {
+                builtIn.computeIfAbsent(finding.ruleId(), id -> placeholder(id, finding.level()));
             }
         }
-        ordered = new ArrayList<>(byId.values());
+        custom.sort(Comparator.comparing(RuleDefinition::pack).thenComparing(RuleDefinition::id));
+        ordered.addAll(builtIn.values());
+        ordered.addAll(custom);
         for (int i = 0; i < ordered.size(); i++) {
-            referenceById.put(ordered.get(i).id(), new Reference(-1, i));
+            indexById.putIfAbsent(ordered.get(i).id(), i);
         }
     }
 
-    Reference referenceOf(String ruleId) {
-        return referenceById.get(ruleId);
+    /** The index of the rule's descriptor in {@code tool.driver.rules}. */
+    int indexOf(String ruleId) {
+        return indexById.get(ruleId);
     }
 
     ArrayNode descriptors(ReportContext context) {
@@ -80,21 +69,9 @@ final class SarifRules {
         return array;
     }
 
-    /** One {@code toolComponent} per custom rule folder, named by the folder (repository-relative when inside it). */
-    ArrayNode extensions(ReportContext context) {
-        ArrayNode array = JsonOutput.array();
-        packs.forEach((pack, rules) -> {
-            ObjectNode component = array.addObject();
-            component.put("name", packName(pack, context));
-            ArrayNode descriptors = component.putArray("rules");
-            rules.forEach(rule -> descriptors.add(descriptor(rule, context)));
-        });
-        return array;
-    }
-
-    private static String packName(String pack, ReportContext context) {
-        java.nio.file.Path folder = context.baseDirectory().resolve(pack).normalize();
-        java.nio.file.Path root = context.repositoryRoot();
+    private static String folderName(String pack, ReportContext context) {
+        Path folder = context.baseDirectory().resolve(pack).normalize();
+        Path root = context.repositoryRoot();
         String name = folder.startsWith(root) && !folder.equals(root) ? root.relativize(folder).toString() : pack;
         return name.replace('\\', '/');
     }
@@ -121,6 +98,9 @@ final class SarifRules {
             properties.put("security-severity", rule.securitySeverity());
         } else {
             properties.put("problem.severity", problemSeverity(level(rule)));
+        }
+        if (!rule.builtIn()) {
+            properties.put(FOLDER_PROPERTY, folderName(rule.pack(), context));
         }
         return node;
     }

@@ -37,6 +37,28 @@ class CustomRulesIT {
     }
 
     @Test
+    void inSarifCustomRulesAreDriverRulesNamingTheirFolder() throws Exception {
+        JarRun run = JarRun.run("check", "--rules", CUSTOM, "-n", "mcp", "examples/rendered/production.yaml",
+                "-f", "examples/mcp-server/values-production.yaml", "--format", "sarif",
+                "--help-base-url", "https://example.com/mcpolicy/docs/rules/");
+        assertEquals(1, run.exitCode(), run.stderr());
+        JsonNode sarifRun = JSON.readTree(run.stdout()).at("/runs/0");
+        assertTrue(sarifRun.at("/tool/extensions").isMissingNode(), sarifRun.path("tool").toString());
+        JsonNode rules = sarifRun.at("/tool/driver/rules");
+        for (JsonNode result : sarifRun.path("results")) {
+            assertTrue(result.path("rule").isMissingNode(), result.toString());
+            JsonNode rule = rules.get(result.path("ruleIndex").asInt());
+            assertEquals(result.path("ruleId").asText(), rule.path("id").asText());
+            assertEquals(CUSTOM, rule.at("/properties/ruleFolder").asText());
+        }
+        JsonNode teamLabel = rules.get(sarifRun.at("/results/0/ruleIndex").asInt());
+        assertEquals("https://wiki.example.com/platform/mcp-servers#owner-labels", teamLabel.path("helpUri").asText());
+        assertEquals("error", teamLabel.at("/defaultConfiguration/level").asText());
+        JsonNode classification = rules.get(sarifRun.at("/results/1/ruleIndex").asInt());
+        assertTrue(classification.path("helpUri").isMissingNode(), "no link to mcpolicy's pages for a custom rule");
+    }
+
+    @Test
     void inChartModeCustomFindingsPointAtTheTemplateLines() throws Exception {
         JarRun run = JarRun.run(null, Map.of("MCPOLICY_HELM", RealHelm.binary().toString()), "check", "--rules", CUSTOM,
                 "-n", "mcp", "examples/mcp-server", "--env", "production=examples/mcp-server/values-production.yaml",

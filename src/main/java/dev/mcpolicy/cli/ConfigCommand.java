@@ -42,7 +42,8 @@ public final class ConfigCommand implements Runnable {
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Writes a commented starter .mcpolicy.yaml (or FILE); never overwrites a file.")
+            description = "Writes a commented starter .mcpolicy.yaml (or FILE), never overwriting one, and the schema"
+                    + " editors validate it with (.mcpolicy.schema.json next to it) unless that exists.")
     static final class Init implements Callable<Integer> {
         @CommandLine.Parameters(paramLabel = "FILE", arity = "0..1", description = "Where to write (default: .mcpolicy.yaml).")
         Path file = Path.of(ConfigLoader.FILE_NAME);
@@ -63,7 +64,21 @@ public final class ConfigCommand implements Runnable {
                 spec.commandLine().getErr().println("mcpolicy config init: cannot write " + file + ": " + e.getMessage());
                 return ExitCodes.RUN_FAILED;
             }
-            spec.commandLine().getOut().println("wrote " + file + "; 'mcpolicy config show' prints what it sets");
+            Path parent = file.toAbsolutePath().getParent();
+            Path schema = parent.resolve(ConfigSchema.LOCAL_COPY);
+            String wroteSchema = "";
+            try {
+                Files.writeString(schema, ConfigSchema.text(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                wroteSchema = " and " + ConfigSchema.LOCAL_COPY + " (its schema, for editors)";
+            } catch (FileAlreadyExistsException e) {
+                // kept: 'mcpolicy config schema' prints the current one
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("mcpolicy config init: cannot write " + schema + ": " + e.getMessage());
+                return ExitCodes.RUN_FAILED;
+            }
+            spec.commandLine().getOut().println("wrote " + file + wroteSchema
+                    + "; 'mcpolicy config show' prints what it sets");
             return ExitCodes.CLEAN;
         }
     }

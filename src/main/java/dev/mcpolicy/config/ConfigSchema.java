@@ -22,8 +22,10 @@ import java.util.Set;
 /** The JSON Schema of {@code .mcpolicy.yaml} ({@code schemas/mcpolicy-config.schema.json}), applied with networknt. */
 public final class ConfigSchema {
     public static final String RESOURCE = "/dev/mcpolicy/config/mcpolicy-config.schema.json";
-    /** Where editors find the schema: the repository's copy, as {@code config init} names it. */
+    /** The schema's copy in mcpolicy's repository. */
     public static final String PUBLIC_PATH = "schemas/mcpolicy-config.schema.json";
+    /** Where {@code config init} puts a copy for editors, next to the config file. */
+    public static final String LOCAL_COPY = ".mcpolicy.schema.json";
 
     private static final Set<String> TOP = Set.of("failOn", "waiverPolicy", "rules", "ruleFolders", "mcpServers", "waivers");
     private static final Map<String, Set<String>> KEYS_BELOW = Map.of(

@@ -13,7 +13,10 @@ public final class ConfigText {
     private ConfigText() {
     }
 
-    /** A commented starter file: every key, with the defaults, and editors validating it with the schema. */
+    /**
+     * A commented starter file: every key, with the defaults, and editors validating it with the schema that
+     * {@code config init} writes next to it.
+     */
     public static String starter() {
         return """
                 # yaml-language-server: $schema=%s
@@ -51,7 +54,7 @@ public final class ConfigText {
                 #    file: charts/legacy/**
                 #    reason: single replica until the session store lands (TICKET-123)
                 #    expires: 2026-09-30
-                """.formatted(ConfigSchema.PUBLIC_PATH);
+                """.formatted(ConfigSchema.LOCAL_COPY);
     }
 
     /** The effective configuration as YAML, each value followed by where it came from. */

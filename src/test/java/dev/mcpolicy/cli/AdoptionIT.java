@@ -201,7 +201,9 @@ class AdoptionIT {
         JarRun init = JarRun.runIn(dir, null, Map.of(), "config", "init");
         assertEquals(0, init.exitCode(), init.stderr());
         String starter = Files.readString(dir.resolve(".mcpolicy.yaml"));
-        assertTrue(starter.startsWith("# yaml-language-server: $schema="), starter);
+        assertTrue(starter.startsWith("# yaml-language-server: $schema=.mcpolicy.schema.json\n"), starter);
+        assertEquals(Files.readString(Path.of("schemas/mcpolicy-config.schema.json")),
+                Files.readString(dir.resolve(".mcpolicy.schema.json")), "the schema beside it, for editors");
         JarRun again = JarRun.runIn(dir, null, Map.of(), "config", "init");
         assertEquals(2, again.exitCode());
         assertTrue(again.stderr().contains("exists already"), again.stderr());

@@ -118,7 +118,7 @@ class ConfigLoaderTest {
     void theStarterFileIsValidAndTheSchemaHasOneCopy() throws Exception {
         ConfigFile starter = parse(ConfigText.starter());
         assertEquals("error", starter.failOn());
-        assertTrue(ConfigText.starter().startsWith("# yaml-language-server: $schema=schemas/mcpolicy-config.schema.json"));
+        assertTrue(ConfigText.starter().startsWith("# yaml-language-server: $schema=.mcpolicy.schema.json\n"));
         assertEquals(Files.readString(Path.of(ConfigSchema.PUBLIC_PATH)), ConfigSchema.text(),
                 "schemas/mcpolicy-config.schema.json and the class-path copy differ");
     }

@@ -109,6 +109,41 @@ class NoSecretInAnyOutputIT {
                 "a URL keeps all but its password");
     }
 
+    /** A waiver reason is quoted by the reports and by {@code config show}: a secret pasted into it is masked too. */
+    @Test
+    void noPlantedSecretInAWaiverReasonReachesAnyOutput() throws IOException {
+        List<Planted> planted = secrets(new Random(20_261_202L));
+        Path render = dir.resolve("render.yaml");
+        Files.writeString(render, render(planted), StandardCharsets.UTF_8);
+        StringBuilder reason = new StringBuilder("accepted, see");
+        // a bare random string is a secret only by its name, as a label it was password=…; here too
+        planted.forEach(secret -> reason.append(' ').append(secret.format().equals("credential-named-label")
+                ? "password=" + secret.value() : secret.value()));
+        Path config = dir.resolve(".mcpolicy.yaml");
+        Files.writeString(config, "waivers:\n  - rule: replica-count\n    reason: "
+                + new ObjectMapper().writeValueAsString(reason.toString()) + "\n", StandardCharsets.UTF_8);
+
+        Map<String, EndToEnd.Run> runs = new LinkedHashMap<>();
+        for (String format : List.of("text", "json", "sarif")) {
+            runs.put(format, EndToEnd.run(EndToEnd.mcpolicy("check", render.toString(), "--config", config.toString(),
+                    "--format", format), Map.of("NO_COLOR", "1")));
+        }
+        runs.put("config show", EndToEnd.run(EndToEnd.mcpolicy("config", "show", "--config", config.toString()),
+                Map.of("NO_COLOR", "1")));
+        assertEquals(0, runs.get("config show").exitCode(), runs.get("config show")::describe);
+        JsonNode report = new ObjectMapper().readTree(runs.get("json").stdout());
+        assertFalse(report.path("waived").isEmpty(), "the waiver applies");
+        assertTrue(report.path("waived").path(0).path("waiver").path("reason").asText().contains(TextMasking.MASK));
+        for (Planted secret : planted) {
+            for (String window : windows(secret.secretPart())) {
+                runs.forEach((output, run) -> {
+                    assertFalse(run.stdout().contains(window), () -> secret.format() + " shows in " + output);
+                    assertFalse(run.stderr().contains(window), () -> secret.format() + " shows on stderr");
+                });
+            }
+        }
+    }
+
     /** Every run of eight characters of the secret that is not a public, fixed part of its format. */
     private static List<String> windows(String secret) {
         String rest = secret.replace("https://hooks.slack.com/services/", "\u0000")

@@ -18,10 +18,19 @@ import java.util.Map;
  * @param helmBinary      explicit helm path, or null (then MCPOLICY_HELM, then PATH)
  * @param sourceRoot      paths in reports are relative to this folder
  * @param parameters      rule parameter overrides, "rule-id.param" → value
+ * @param shard           the share of the charts and rendered inputs this run checks ({@code --shard K/N})
  */
 public record CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
                            Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
-                           Path sourceRoot, Map<String, String> parameters, Level failOn) {
+                           Path sourceRoot, Map<String, String> parameters, Level failOn, Shard shard) {
+
+    /** A request that checks every input (no {@code --shard}). */
+    public CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
+                        Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
+                        Path sourceRoot, Map<String, String> parameters, Level failOn) {
+        this(inputs, valuesFiles, releaseNamespace, release, environments, chartOptions, helmBinary, sourceRoot,
+                parameters, failOn, Shard.ALL);
+    }
 
     /** The chart-mode options this request sets, as the command line names them (they need a chart input). */
     public List<String> chartOnlyOptions() {

@@ -91,7 +91,7 @@ public final class Checker {
         List<ManifestDocument> values = new ArrayList<>();
         // With only charts as inputs, each chart run reads the values files itself; reading them here as well
         // reported every values-file finding and problem twice.
-        boolean manifestMode = !inputs.manifests().isEmpty() || inputs.charts().isEmpty();
+        boolean manifestMode = !inputs.manifests().isEmpty() || inputs.charts().isEmpty() && inputs.shardedOut() == 0;
         for (Path file : manifestMode ? request.valuesFiles() : List.<Path>of()) {
             LoadResult loaded = loader.loadFile(file, inputs.display(file));
             values.addAll(loaded.documents());

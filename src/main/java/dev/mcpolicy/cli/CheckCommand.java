@@ -2,6 +2,7 @@ package dev.mcpolicy.cli;
 
 import dev.mcpolicy.app.CheckRequest;
 import dev.mcpolicy.app.Checker;
+import dev.mcpolicy.app.Shard;
 import dev.mcpolicy.app.UsageException;
 import dev.mcpolicy.finding.Level;
 import dev.mcpolicy.finding.RunResult;
@@ -110,6 +111,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Emit SARIF runs[0].automationDetails.id (overrides the upload action's category).")
     String sarifCategory;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Check only shard K of N: a stable share of the charts and rendered inputs, by the hash of"
+                    + " their paths (for CI matrix jobs; combine their reports with 'mcpolicy merge').")
+    String shard;
+
     @CommandLine.ArgGroup(exclusive = false, heading = "%nChart mode (folders with Chart.yaml are rendered with helm template):%n")
     ChartArgs chart = new ChartArgs();
 
@@ -167,7 +173,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         CheckRequest request = new CheckRequest(inputs, valuesFiles, namespace, chart.release,
                 parseEnvironments(cli), new CheckRequest.ChartOptions(chart.set, chart.setString, chart.kubeVersion,
-                chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold);
+                chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(), parameters, threshold,
+                parseShard(cli));
 
         Checker.Outcome outcome;
         try {
@@ -241,6 +248,14 @@ public final class CheckCommand implements Callable<Integer> {
             return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
         }
         return Instant.now();
+    }
+
+    private Shard parseShard(CommandLine cli) {
+        try {
+            return shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
     }
 
     private Level parseFailOn(CommandLine cli) {

@@ -63,6 +63,44 @@ final class ChartRun {
     }
 
     /**
+     * Runs the helm renders of an environment matrix side by side (each is its own helm process in its own sandbox),
+     * at most one per core and never fewer than two, and returns their outcomes in the matrix's order.
+     */
+    static List<RenderOutcome> renderAll(HelmRunner runner, List<RenderRequest> requests) {
+        if (requests.size() == 1) {
+            return List.of(runner.render(requests.get(0)));
+        }
+        int threads = Math.min(requests.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                task -> {
+                    Thread thread = new Thread(task, "helm-render");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<java.util.concurrent.Future<RenderOutcome>> futures = new ArrayList<>();
+            for (RenderRequest request : requests) {
+                futures.add(pool.submit(() -> runner.render(request)));
+            }
+            List<RenderOutcome> outcomes = new ArrayList<>();
+            for (java.util.concurrent.Future<RenderOutcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while helm rendered the chart", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * Renders and checks the chart. Findings come back as found, rendered locations and all; each render is
      * registered with {@code mapping}, the pipeline step that later moves them to their source lines. In a render
      * matrix each finding names its environment.
@@ -97,11 +135,14 @@ final class ChartRun {
         boolean matrix = !request.environments().isEmpty();
         List<String> setArguments = request.chartOptions().assignments();
         Map<InputProblem, List<String>> failures = new LinkedHashMap<>();
-        for (Environment environment : environments) {
-            RenderOutcome outcome = runner.render(new RenderRequest(release, chartDirectory, request.releaseNamespace(),
-                    environment, request.chartOptions().set(), request.chartOptions().setString(),
-                    request.chartOptions().kubeVersion(), request.chartOptions().apiVersions(),
-                    request.chartOptions().setFile(), request.chartOptions().setJson()));
+        List<RenderOutcome> outcomes = renderAll(runner, environments.stream().map(environment -> new RenderRequest(
+                release, chartDirectory, request.releaseNamespace(), environment, request.chartOptions().set(),
+                request.chartOptions().setString(), request.chartOptions().kubeVersion(),
+                request.chartOptions().apiVersions(), request.chartOptions().setFile(),
+                request.chartOptions().setJson())).toList());
+        for (int e = 0; e < environments.size(); e++) {
+            Environment environment = environments.get(e);
+            RenderOutcome outcome = outcomes.get(e);
             if (outcome instanceof RenderFailure failure) {
                 failures.computeIfAbsent(failureProblem(failure, chart, environment, setArguments, root),
                         key -> new ArrayList<>()).add(environment.name());

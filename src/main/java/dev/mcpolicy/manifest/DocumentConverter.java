@@ -97,8 +97,11 @@ final class DocumentConverter {
             return array;
         }
         YamlNode.Mapping mapping = (YamlNode.Mapping) node;
-        ObjectNode object = nodes.objectNode();
-        for (Map.Entry<String, Entry> field : entriesOf(mapping, depth).entrySet()) {
+        LinkedHashMap<String, Entry> entries = entriesOf(mapping, depth);
+        // Sized for its entries: most mappings of a manifest hold one to four keys, and a default-sized table per
+        // mapping was a large part of a big render's memory.
+        ObjectNode object = new ObjectNode(nodes, new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1));
+        for (Map.Entry<String, Entry> field : entries.entrySet()) {
             Entry entry = field.getValue();
             int id = spans.next();
             object.set(shared.share(field.getKey()), value(entry.value(), depth + 1));

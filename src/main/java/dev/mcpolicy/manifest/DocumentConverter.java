@@ -98,9 +98,10 @@ final class DocumentConverter {
         }
         YamlNode.Mapping mapping = (YamlNode.Mapping) node;
         LinkedHashMap<String, Entry> entries = entriesOf(mapping, depth);
-        // Sized for its entries: most mappings of a manifest hold one to four keys, and a default-sized table per
-        // mapping was a large part of a big render's memory.
-        ObjectNode object = new ObjectNode(nodes, new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1));
+        // Most mappings of a manifest hold a few keys, and a default hash table per mapping was a large part of a big
+        // render's memory: small ones keep their keys in arrays, larger ones in a table sized for them.
+        ObjectNode object = new ObjectNode(nodes, entries.size() <= SmallMap.MAX_KEYS ? new SmallMap<>(entries.size())
+                : new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1));
         for (Map.Entry<String, Entry> field : entries.entrySet()) {
             Entry entry = field.getValue();
             int id = spans.next();

@@ -35,6 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Chart mode for one chart folder: run the chart-level rules once, render the chart with the real helm once per
@@ -71,26 +75,26 @@ final class ChartRun {
             return List.of(runner.render(requests.get(0)));
         }
         int threads = Math.min(requests.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
                 task -> {
                     Thread thread = new Thread(task, "helm-render");
                     thread.setDaemon(true);
                     return thread;
                 });
         try {
-            List<java.util.concurrent.Future<RenderOutcome>> futures = new ArrayList<>();
+            List<Future<RenderOutcome>> futures = new ArrayList<>();
             for (RenderRequest request : requests) {
                 futures.add(pool.submit(() -> runner.render(request)));
             }
             List<RenderOutcome> outcomes = new ArrayList<>();
-            for (java.util.concurrent.Future<RenderOutcome> future : futures) {
+            for (Future<RenderOutcome> future : futures) {
                 outcomes.add(future.get());
             }
             return outcomes;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while helm rendered the chart", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

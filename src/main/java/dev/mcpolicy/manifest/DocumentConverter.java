@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Turns one document's {@link YamlNode} tree into the JSON tree Kubernetes would see, recording a
- * {@link NodeSpan} for every pointer. Aliases and merge keys are expanded here, within a node budget;
- * problems that do not stop the document (duplicate keys, bad merge values, mistyped tags) are collected.
+ * {@link NodeSpan} for every node (in a {@link PositionIndex}). Aliases and merge keys are expanded here, within a
+ * node budget; problems that do not stop the document (duplicate keys, bad merge values, mistyped tags) are collected.
  */
 final class DocumentConverter {
     private static final String TAG_PREFIX = "tag:yaml.org,2002:";

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Reads rendered multi-document YAML (what {@code helm template} prints) and values files into
@@ -191,7 +192,7 @@ public final class ManifestLoader {
      * anyway). The results come back in stream order, so the outcome does not depend on the number of threads.
      */
     private List<Loaded> parseAll(String file, LineMap lines, List<Step> steps, SharedStrings shared) {
-        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, steps.size());
+        IntStream range = IntStream.range(0, steps.size());
         if (steps.size() >= PARALLEL_DOCUMENTS && Runtime.getRuntime().availableProcessors() > 1) {
             range = range.parallel();
         }

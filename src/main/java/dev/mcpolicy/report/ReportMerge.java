@@ -22,9 +22,10 @@ import java.util.TreeMap;
 /**
  * Combines the JSON or SARIF reports of several runs (the shards of {@code check --shard K/N}) into the report one run
  * over all their inputs would have written: findings, MCP-server decisions and input problems once each, in the order
- * one run sorts them (decisions, which one run lists in input order, by their place), with the summary counted again. Entries are copied whole, so fields this class does not know
- * (suppressions, baseline states) survive. A note that an input was left to another shard is dropped unless every
- * merged report carries it (then the shard that checks that input is missing from the merge).
+ * one run sorts them (decisions, which one run lists in input order, by their place), with the summary counted
+ * again. Entries are copied whole, so fields this class does not know (suppressions, baseline states) survive. A
+ * note that an input was left to another shard is dropped unless every merged report carries it (then the shard that
+ * checks that input is missing from the merge).
  */
 public final class ReportMerge {
     /** How the note on an input left to another shard starts (written by {@code check --shard}). */

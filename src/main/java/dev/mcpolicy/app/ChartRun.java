@@ -35,10 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Chart mode for one chart folder: run the chart-level rules once, render the chart with the real helm once per
@@ -66,42 +62,9 @@ final class ChartRun {
     record Result(List<Finding> findings, List<ServerDecision> decisions, List<InputProblem> problems) {
     }
 
-    /**
-     * Runs the helm renders of an environment matrix side by side (each is its own helm process in its own sandbox),
-     * at most one per core and never fewer than two, and returns their outcomes in the matrix's order.
-     */
+    /** The helm renders of an environment matrix, side by side, outcomes in the matrix's order. */
     static List<RenderOutcome> renderAll(HelmRunner runner, List<RenderRequest> requests) {
-        if (requests.size() == 1) {
-            return List.of(runner.render(requests.get(0)));
-        }
-        int threads = Math.min(requests.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads,
-                task -> {
-                    Thread thread = new Thread(task, "helm-render");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            List<Future<RenderOutcome>> futures = new ArrayList<>();
-            for (RenderRequest request : requests) {
-                futures.add(pool.submit(() -> runner.render(request)));
-            }
-            List<RenderOutcome> outcomes = new ArrayList<>();
-            for (Future<RenderOutcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while helm rendered the chart", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return InOrder.map(requests, runner::render);
     }
 
     /**

@@ -117,8 +117,9 @@ public final class Checker {
                 decisions.addAll(decisions(render.graph()));
             }
         }
-        for (ChartRun chart : inputs.charts()) {
-            ChartRun.Result result = chart.check(engine, request, loader, chartMapping);
+        // Charts are checked side by side (each mostly waits on helm); their results are taken in input order.
+        for (ChartRun.Result result : InOrder.map(inputs.charts(),
+                chart -> chart.check(engine, request, loader, chartMapping))) {
             findings.addAll(result.findings());
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());

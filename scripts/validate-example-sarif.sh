@@ -37,5 +37,14 @@ if [[ -n "${MCPOLICY_HELM:-}" ]]; then
   run adoption examples/adoption/chart --config examples/adoption/.mcpolicy.yaml \
     --baseline examples/adoption/mcpolicy-baseline.yaml --set ingress.tls.enabled=false \
     || status=1
+  # Both example charts in two shards, merged (mcpolicy merge): one run, rules unioned, as one run would write it.
+  for k in 1 2; do
+    java -jar "$jar" check -n mcp examples/mcp-server examples/broken/chart --shard "$k/2" --format sarif --output "$out/shard-$k.sarif" \
+      2>/dev/null || [[ $? -lt 2 ]] || status=1
+  done
+  rc=0
+  java -jar "$jar" merge "$out/shard-1.sarif" "$out/shard-2.sarif" --output "$out/merged.sarif" || rc=$?
+  if [[ $rc -ge 2 ]]; then echo "mcpolicy merge failed (exit $rc)" >&2; status=1; fi
+  bash "$validator" --repo-root "$root" -q "$out/merged.sarif" || status=1
 fi
 exit $status

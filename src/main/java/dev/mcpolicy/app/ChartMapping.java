@@ -32,7 +32,7 @@ final class ChartMapping implements FindingStep {
     }
 
     /** Registers a render whose documents all carry the display name {@code renderName}. */
-    void register(String renderName, List<ManifestDocument> documents, SourceMapper mapper) {
+    synchronized void register(String renderName, List<ManifestDocument> documents, SourceMapper mapper) {
         renders.put(renderName, new Render(List.copyOf(documents), identities(documents), mapper));
     }
 
@@ -58,7 +58,7 @@ final class ChartMapping implements FindingStep {
     }
 
     @Override
-    public List<Finding> apply(List<Finding> findings) {
+    public synchronized List<Finding> apply(List<Finding> findings) {
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
             Render render = renders.get(finding.primary().file());

@@ -62,6 +62,11 @@ final class ChartRun {
     record Result(List<Finding> findings, List<ServerDecision> decisions, List<InputProblem> problems) {
     }
 
+    /** The helm renders of an environment matrix, side by side, outcomes in the matrix's order. */
+    static List<RenderOutcome> renderAll(HelmRunner runner, List<RenderRequest> requests) {
+        return InOrder.map(requests, runner::render);
+    }
+
     /**
      * Renders and checks the chart. Findings come back as found, rendered locations and all; each render is
      * registered with {@code mapping}, the pipeline step that later moves them to their source lines. In a render
@@ -103,11 +108,14 @@ final class ChartRun {
         boolean matrix = !request.environments().isEmpty();
         List<String> setArguments = request.chartOptions().assignments();
         Map<InputProblem, List<String>> failures = new LinkedHashMap<>();
-        for (Environment environment : environments) {
-            RenderOutcome outcome = runner.render(new RenderRequest(release, chartDirectory, request.releaseNamespace(),
-                    environment, request.chartOptions().set(), request.chartOptions().setString(),
-                    request.chartOptions().kubeVersion(), request.chartOptions().apiVersions(),
-                    request.chartOptions().setFile(), request.chartOptions().setJson()));
+        List<RenderOutcome> outcomes = renderAll(runner, environments.stream().map(environment -> new RenderRequest(
+                release, chartDirectory, request.releaseNamespace(), environment, request.chartOptions().set(),
+                request.chartOptions().setString(), request.chartOptions().kubeVersion(),
+                request.chartOptions().apiVersions(), request.chartOptions().setFile(),
+                request.chartOptions().setJson())).toList());
+        for (int e = 0; e < environments.size(); e++) {
+            Environment environment = environments.get(e);
+            RenderOutcome outcome = outcomes.get(e);
             if (outcome instanceof RenderFailure failure) {
                 failures.computeIfAbsent(failureProblem(failure, chart, environment, setArguments, root),
                         key -> new ArrayList<>()).add(environment.name());

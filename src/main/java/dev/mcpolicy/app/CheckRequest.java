@@ -21,23 +21,34 @@ import java.util.Map;
  * @param parameters      rule parameter overrides, "rule-id.param" → value
  * @param ruleFolders     folders of custom rule files ({@code --rules DIR} and the config's {@code ruleFolders})
  * @param adoption        the effective configuration, waivers and baseline
+ * @param shard           the share of the charts and rendered inputs this run checks ({@code --shard K/N})
  */
 public record CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
                            Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
                            Path sourceRoot, Map<String, String> parameters, Level failOn, List<Path> ruleFolders,
-                           Adoption adoption) {
+                           Adoption adoption, Shard shard) {
 
     public CheckRequest {
         ruleFolders = ruleFolders == null ? List.of() : List.copyOf(ruleFolders);
         adoption = adoption == null ? Adoption.NONE : adoption;
+        shard = shard == null ? Shard.ALL : shard;
     }
 
-    /** A request without configuration, waivers or baseline. */
+    /** A request that checks every input (no {@code --shard}). */
+    public CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
+                        Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
+                        Path sourceRoot, Map<String, String> parameters, Level failOn, List<Path> ruleFolders,
+                        Adoption adoption) {
+        this(inputs, valuesFiles, releaseNamespace, release, environments, chartOptions, helmBinary, sourceRoot,
+                parameters, failOn, ruleFolders, adoption, Shard.ALL);
+    }
+
+    /** A request without configuration, waivers, baseline or shard. */
     public CheckRequest(List<String> inputs, List<Path> valuesFiles, String releaseNamespace, String release,
                         Map<String, List<Path>> environments, ChartOptions chartOptions, String helmBinary,
                         Path sourceRoot, Map<String, String> parameters, Level failOn) {
         this(inputs, valuesFiles, releaseNamespace, release, environments, chartOptions, helmBinary, sourceRoot,
-                parameters, failOn, List.of(), Adoption.NONE);
+                parameters, failOn, List.of(), Adoption.NONE, Shard.ALL);
     }
 
     /**

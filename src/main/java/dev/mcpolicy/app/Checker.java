@@ -95,7 +95,7 @@ public final class Checker {
         List<ManifestDocument> values = new ArrayList<>();
         // With only charts as inputs, each chart run reads the values files itself; reading them here as well
         // reported every values-file finding and problem twice.
-        boolean manifestMode = !inputs.manifests().isEmpty() || inputs.charts().isEmpty();
+        boolean manifestMode = !inputs.manifests().isEmpty() || inputs.charts().isEmpty() && inputs.shardedOut() == 0;
         for (Path file : manifestMode ? request.valuesFiles() : List.<Path>of()) {
             LoadResult loaded = loader.loadFile(file, inputs.display(file));
             values.addAll(loaded.documents());
@@ -124,8 +124,15 @@ public final class Checker {
                 annotations.collect(render.graph(), null);
             }
         }
-        for (ChartRun chart : inputs.charts()) {
-            ChartRun.Result result = chart.check(engine, request, loader, chartMapping, annotations);
+        // Charts are checked side by side (each mostly waits on helm); their results are taken in input order.
+        // Each chart collects its waiver annotations apart; they are added in input order, as a serial run would.
+        for (ChartRun.Result result : InOrder.map(inputs.charts(), chart -> {
+            WaiverAnnotations own = new WaiverAnnotations();
+            return new ChartChecked(chart.check(engine, request, loader, chartMapping, own), own);
+        }).stream().map(checked -> {
+            annotations.addAll(checked.annotations());
+            return checked.result();
+        }).toList()) {
             findings.addAll(result.findings());
             decisions.addAll(result.decisions());
             problems.addAll(result.problems());
@@ -258,4 +265,7 @@ public final class Checker {
                 located.exact() ? Location.EXACT : Location.PARENT_KEY);
     }
 
+
+    private record ChartChecked(ChartRun.Result result, WaiverAnnotations annotations) {
+    }
 }

@@ -6,6 +6,7 @@ import dev.mcpolicy.manifest.KubernetesObjects;
 import dev.mcpolicy.manifest.LoadResult;
 import dev.mcpolicy.manifest.ManifestDocument;
 import dev.mcpolicy.manifest.ManifestLoader;
+import dev.mcpolicy.report.ReportMerge;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import java.util.Optional;
  */
 record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRun> charts,
               List<InputProblem> problems, List<InputProblem> emptyInputs, Map<String, String> texts,
-              Path sourceRoot) {
+              Path sourceRoot, int shardedOut) {
 
     static Inputs collect(CheckRequest request, ManifestLoader loader, InputStream stdin) {
         Path root = request.sourceRoot();
@@ -42,6 +43,7 @@ record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRu
         List<InputProblem> problems = new ArrayList<>();
         List<InputProblem> empty = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        ShardFilter shard = new ShardFilter(request.shard());
         boolean stdinRead = false;
         for (String input : request.inputs()) {
             if (input.equals("-")) {
@@ -50,6 +52,9 @@ record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRu
                     continue;
                 }
                 stdinRead = true;
+                if (!shard.includes(ManifestLoader.STDIN)) {
+                    continue;
+                }
                 ManifestLoader.TextLoad load = loader.loadStdinKeepingText(stdin);
                 texts.put(ManifestLoader.STDIN, load.text());
                 add(load.result(), manifests, problems);
@@ -75,6 +80,9 @@ record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRu
                     ? ChartFolders.enclosing(path) : Optional.empty();
             if (enclosing.isPresent()) {
                 String chart = display(root, enclosing.get());
+                if (!shard.includes(chart)) {
+                    continue;
+                }
                 addChart(charts, enclosing.get(), chart);
                 problems.add(InputProblem.note(display, 1, 1, "inside chart " + chart + ", so that chart was"
                         + " rendered and checked instead (chart files are never read as rendered manifests)"));
@@ -82,11 +90,17 @@ record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRu
             }
             if (Files.isDirectory(path)) {
                 if (ManifestLoader.isChartFolder(path)) {
-                    addChart(charts, path, display);
+                    if (shard.includes(display)) {
+                        addChart(charts, path, display);
+                    }
                     continue;
                 }
                 List<Path> chartsBelow = ChartFolders.below(path);
-                chartsBelow.forEach(chart -> addChart(charts, chart, display(root, chart)));
+                chartsBelow.stream().filter(chart -> shard.includes(display(root, chart)))
+                        .forEach(chart -> addChart(charts, chart, display(root, chart)));
+                if (!shard.includes(display)) {
+                    continue;
+                }
                 FolderScan scan = ManifestLoader.scanFolder(path, display);
                 problems.addAll(scan.problems());
                 List<ManifestDocument> documents = new ArrayList<>();
@@ -109,7 +123,7 @@ record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRu
                             : noObject("its " + files + " YAML file" + (files == 1 ? "" : "s"),
                             new LoadResult(documents, loadProblems))));
                 }
-            } else {
+            } else if (shard.includes(display)) {
                 LoadResult loaded = loader.loadFile(path, display);
                 add(loaded, manifests, problems);
                 if (nothingRead(loaded)) {
@@ -117,7 +131,35 @@ record Inputs(List<String> names, List<ManifestDocument> manifests, List<ChartRu
                 }
             }
         }
-        return new Inputs(names, manifests, charts, problems, empty, texts, root);
+        problems.addAll(shard.skipped());
+        return new Inputs(names, manifests, charts, problems, empty, texts, root, shard.skipped().size());
+    }
+
+    /**
+     * Which charts and rendered inputs this run checks under {@code --shard}. Each one left to another shard gets a
+     * note worded the same in every shard, so merging the shards' reports can drop the notes of whatever one of them
+     * checked.
+     */
+    private static final class ShardFilter {
+        private final Shard shard;
+        private final Map<String, InputProblem> skipped = new LinkedHashMap<>();
+
+        ShardFilter(Shard shard) {
+            this.shard = shard;
+        }
+
+        boolean includes(String path) {
+            if (shard.all() || shard.includes(path)) {
+                return true;
+            }
+            skipped.putIfAbsent(path, InputProblem.note(path, 1, 1, ReportMerge.SKIPPED_BY_SHARD + shard.shardOf(path) + "/"
+                    + shard.count() + " checks it"));
+            return false;
+        }
+
+        List<InputProblem> skipped() {
+            return List.copyOf(skipped.values());
+        }
     }
 
     /** A chart named twice (directly, through a folder, or through one of its files) is checked once. */

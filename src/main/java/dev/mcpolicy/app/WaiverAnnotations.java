@@ -14,13 +14,11 @@ import dev.mcpolicy.waivers.Waiver;
 import dev.mcpolicy.waivers.WaiverSet;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -28,9 +26,8 @@ import java.util.function.BiFunction;
  * pod template). An object rendered in several environments carries its waivers once.
  */
 final class WaiverAnnotations {
-    private final List<Waiver> waivers = new ArrayList<>();
+    private final Map<String, Waiver> waivers = new LinkedHashMap<>(); // by object and rule, first one kept
     private final List<dev.mcpolicy.manifest.InputProblem> problems = new ArrayList<>();
-    private final Set<String> seen = new HashSet<>();
 
     /**
      * @param locate where a pointer of a document is shown (chart mode maps it to the template line); null for the
@@ -56,16 +53,20 @@ final class WaiverAnnotations {
             WaiverSet set = AnnotationWaivers.read(target, annotations, key -> locate == null
                     ? rendered(object.document(), pointers.get(key)) : locate.apply(object, pointers.get(key)));
             for (Waiver waiver : set.waivers()) {
-                if (seen.add(target + "\0" + waiver.rule())) {
-                    waivers.add(waiver);
-                }
+                waivers.putIfAbsent(target + "\0" + waiver.rule(), waiver);
             }
             problems.addAll(set.problems());
         }
     }
 
+    /** Adds what another collector found after what this one holds (charts are checked side by side). */
+    void addAll(WaiverAnnotations other) {
+        other.waivers.forEach(waivers::putIfAbsent);
+        problems.addAll(other.problems);
+    }
+
     WaiverSet result() {
-        return new WaiverSet(waivers, problems.stream().distinct().toList());
+        return new WaiverSet(List.copyOf(waivers.values()), problems.stream().distinct().toList());
     }
 
     /** The object's own annotations win over its pod template's (read later, so they overwrite). */

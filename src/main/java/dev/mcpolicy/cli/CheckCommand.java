@@ -3,6 +3,7 @@ package dev.mcpolicy.cli;
 import dev.mcpolicy.app.CheckRequest;
 import dev.mcpolicy.app.Checker;
 import dev.mcpolicy.app.RuleFilesRefused;
+import dev.mcpolicy.app.Shard;
 import dev.mcpolicy.app.UsageException;
 import dev.mcpolicy.config.ConfigException;
 import dev.mcpolicy.config.EffectiveConfig;
@@ -140,6 +141,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + " unless the run failed.")
     Path writeBaseline;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Check only shard K of N: a stable share of the charts and rendered inputs, by the hash of"
+                    + " their paths (for CI matrix jobs; combine their reports with 'mcpolicy merge').")
+    String shard;
+
     @CommandLine.ArgGroup(exclusive = false, heading = "%nChart mode (folders with Chart.yaml are rendered with helm template):%n")
     ChartArgs chart = new ChartArgs();
 
@@ -209,7 +215,7 @@ public final class CheckCommand implements Callable<Integer> {
                 parseEnvironments(cli), new CheckRequest.ChartOptions(chart.set, chart.setString, chart.kubeVersion,
                 chart.apiVersions, chart.setFile, chart.setJson), chart.helm, root.toAbsolutePath().normalize(),
                 config.parameterValues(), threshold, config.ruleFolders(),
-                new CheckRequest.Adoption(config, baseline, writeBaseline, null));
+                new CheckRequest.Adoption(config, baseline, writeBaseline, null), parseShard(cli));
 
         Checker.Outcome outcome;
         try {
@@ -289,6 +295,14 @@ public final class CheckCommand implements Callable<Integer> {
             return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
         }
         return Instant.now();
+    }
+
+    private Shard parseShard(CommandLine cli) {
+        try {
+            return shard == null ? Shard.ALL : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, e.getMessage());
+        }
     }
 
     private Level parseFailOn(CommandLine cli) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         usageHelpWidth = 100,
         description = "Checks Helm-rendered Kubernetes manifests of MCP servers against streaming-safe deployment policies.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, RulesCommand.class, ConfigCommand.class, MergeCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'mcpolicy check --help' for the options of a check.",
                 "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",
                 "2 the run could not be done."})
@@ -43,7 +44,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'check', 'rules' or 'config'");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: use 'check', 'rules', 'config' or 'merge'");
     }
 
     /**

@@ -26,6 +26,9 @@ import java.util.Set;
  * findings afterwards is the finding pipeline's.
  */
 public final class Engine {
+    /** Renders with at least this many objects have their checks evaluated on several threads. */
+    private static final int PARALLEL_OBJECTS = 500;
+
     private final List<CompiledRule> rules;
 
     /** Compiles the rules with the built-in mechanisms. */
@@ -72,16 +75,32 @@ public final class Engine {
     }
 
     private List<Finding> runAll(EvaluationContext context, boolean chartLevel) {
-        List<Finding> findings = new ArrayList<>();
         boolean inferred = context.graph().mcpServersInferred();
+        List<CheckRun> checks = new ArrayList<>();
         for (CompiledRule rule : rules) {
             for (CompiledCheck check : rule.checks()) {
                 if (check.chartLevel() == chartLevel) {
-                    run(rule.ruleId(), check, context, inferred, findings);
+                    checks.add(new CheckRun(rule.ruleId(), check));
                 }
             }
         }
+        var each = checks.stream();
+        if (context.graph().objects().size() >= PARALLEL_OBJECTS && Runtime.getRuntime().availableProcessors() > 1) {
+            each = each.parallel();
+        }
+        // Checks share only the render's facts, which compute each lazily under a lock; the ordered stream keeps
+        // the findings in evaluation order however many threads ran them.
+        List<List<Finding>> perCheck = each.map(run -> {
+            List<Finding> found = new ArrayList<>();
+            run(run.ruleId(), run.check(), context, inferred, found);
+            return found;
+        }).toList();
+        List<Finding> findings = new ArrayList<>();
+        perCheck.forEach(findings::addAll);
         return findings;
+    }
+
+    private record CheckRun(String ruleId, CompiledCheck check) {
     }
 
     private static void run(String ruleId, CompiledCheck check, EvaluationContext context, boolean inferred,

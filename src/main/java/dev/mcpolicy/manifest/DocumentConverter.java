@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Turns one document's {@link YamlNode} tree into the JSON tree Kubernetes would see, recording a
- * {@link NodeSpan} for every pointer. Aliases and merge keys are expanded here, within a node budget;
- * problems that do not stop the document (duplicate keys, bad merge values, mistyped tags) are collected.
+ * {@link NodeSpan} for every node (in a {@link PositionIndex}). Aliases and merge keys are expanded here, within a
+ * node budget; problems that do not stop the document (duplicate keys, bad merge values, mistyped tags) are collected.
  */
 final class DocumentConverter {
     private static final String TAG_PREFIX = "tag:yaml.org,2002:";
@@ -29,8 +29,9 @@ final class DocumentConverter {
     private final ScalarTyping typing;
     private final long nodeBudget;
     private final Collection<InputProblem> problems;
+    private final SharedStrings shared;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    private final Map<String, NodeSpan> spans = new HashMap<>();
+    private final PositionIndex.Builder spans = new PositionIndex.Builder();
     private final Map<YamlNode.Mapping, LinkedHashMap<String, Entry>> effectiveEntries = new IdentityHashMap<>();
     private long nodesMade;
     private Position lastExpansionSite;
@@ -38,8 +39,8 @@ final class DocumentConverter {
     private record Entry(YamlNode key, YamlNode value) {
     }
 
-    /** A converted document: its JSON tree and the span of every pointer in it. */
-    record Converted(JsonNode content, Map<String, NodeSpan> spans) {
+    /** A converted document: its JSON tree and the span of every node in it. */
+    record Converted(JsonNode content, PositionIndex positions) {
     }
 
     /**
@@ -48,28 +49,37 @@ final class DocumentConverter {
      * @param problems     receives non-fatal problems (a set, so an aliased duplicate is reported once)
      */
     DocumentConverter(String file, LoaderLimits limits, ScalarTyping typing, int writtenNodes,
-                      Collection<InputProblem> problems) {
+                      Collection<InputProblem> problems, SharedStrings shared) {
         this.file = file;
         this.limits = limits;
         this.typing = typing;
         this.nodeBudget = (long) writtenNodes + limits.maxAliasExpansion();
         this.problems = problems;
+        this.shared = shared;
     }
 
     Converted convert(YamlNode root) {
-        JsonNode content = value(root, "", 0);
-        spans.put("", new NodeSpan(null, null, root.start(), root.end()));
-        return new Converted(content, spans);
+        JsonNode content = value(root, 0);
+        spans.span(0, null, null, root.start(), root.end());
+        return new Converted(content, spans.build(content));
     }
 
-    private JsonNode value(YamlNode node, String pointer, int depth) {
+    /** Converts a node; it and its subtree are numbered in pre-order in the position index. */
+    private JsonNode value(YamlNode node, int depth) {
         charge(node.start());
-        if (node instanceof YamlNode.Scalar scalar) {
-            return scalar(scalar);
-        }
         if (node instanceof YamlNode.Alias alias) {
             lastExpansionSite = alias.start();
-            return value(alias.target(), pointer, depth);
+            return value(alias.target(), depth);
+        }
+        int id = spans.enter();
+        JsonNode converted = collectionOrScalar(node, depth);
+        spans.exit(id);
+        return converted;
+    }
+
+    private JsonNode collectionOrScalar(YamlNode node, int depth) {
+        if (node instanceof YamlNode.Scalar scalar) {
+            return scalar(scalar);
         }
         if (depth >= limits.maxDepth()) {
             throw new LoadFailure(node.start(), "collections nest deeper than " + limits.maxDepth()
@@ -80,20 +90,23 @@ final class DocumentConverter {
             List<YamlNode> items = sequence.items();
             for (int i = 0; i < items.size(); i++) {
                 YamlNode item = items.get(i);
-                String itemPointer = JsonPointers.child(pointer, i);
-                array.add(value(item, itemPointer, depth + 1));
-                spans.put(itemPointer, new NodeSpan(null, null, item.start(), item.end()));
+                int id = spans.next();
+                array.add(value(item, depth + 1));
+                spans.span(id, null, null, item.start(), item.end());
             }
             return array;
         }
         YamlNode.Mapping mapping = (YamlNode.Mapping) node;
-        ObjectNode object = nodes.objectNode();
-        for (Map.Entry<String, Entry> field : entriesOf(mapping, depth).entrySet()) {
+        LinkedHashMap<String, Entry> entries = entriesOf(mapping, depth);
+        // Most mappings of a manifest hold a few keys, and a default hash table per mapping was a large part of a big
+        // render's memory: small ones keep their keys in arrays, larger ones in a table sized for them.
+        ObjectNode object = new ObjectNode(nodes, entries.size() <= SmallMap.MAX_KEYS ? new SmallMap<>(entries.size())
+                : new LinkedHashMap<>((int) (entries.size() / 0.75f) + 1));
+        for (Map.Entry<String, Entry> field : entries.entrySet()) {
             Entry entry = field.getValue();
-            String fieldPointer = JsonPointers.child(pointer, field.getKey());
-            object.set(field.getKey(), value(entry.value(), fieldPointer, depth + 1));
-            spans.put(fieldPointer, new NodeSpan(entry.key().start(), entry.key().end(), entry.value().start(),
-                    entry.value().end()));
+            int id = spans.next();
+            object.set(shared.share(field.getKey()), value(entry.value(), depth + 1));
+            spans.span(id, entry.key().start(), entry.key().end(), entry.value().start(), entry.value().end());
         }
         return object;
     }
@@ -195,8 +208,8 @@ final class DocumentConverter {
     private JsonNode scalar(YamlNode.Scalar scalar) {
         String tag = scalar.tag();
         if (tag == null) {
-            return scalar.plain() ? checkedNumber(typing.resolvePlain(scalar.value()), scalar)
-                    : nodes.textNode(scalar.value());
+            String text = shared.share(scalar.value());
+            return scalar.plain() ? checkedNumber(typing.resolvePlain(text), scalar) : nodes.textNode(text);
         }
         return switch (tag) {
             case TAG_PREFIX + "int", TAG_PREFIX + "float", TAG_PREFIX + "bool", TAG_PREFIX + "null" ->

@@ -47,6 +47,11 @@ final class LineMap {
         return new LineMap(text, starts, count, supplementary);
     }
 
+    /** The same map with its own conversion cache, for one thread. */
+    LineMap forThread() {
+        return new LineMap(text, starts, count, hasSupplementary);
+    }
+
     String text() {
         return text;
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Reads rendered multi-document YAML (what {@code helm template} prints) and values files into
@@ -69,6 +70,8 @@ public final class ManifestLoader {
     public static final String STDIN = "<stdin>";
     /** Documents shorter than this are parsed with snakeyaml's default buffer (the copies stay small). */
     private static final int SMALL_DOCUMENT = 64 * 1024;
+    /** Streams with at least this many documents are parsed on several threads. */
+    private static final int PARALLEL_DOCUMENTS = 64;
 
     private final LoaderLimits limits;
     private final ScalarTyping typing;
@@ -132,8 +135,8 @@ public final class ManifestLoader {
         LineMap lines = LineMap.of(stream.text());
         int[] bad = stream.badOffsets();
         int nextBad = 0;
-        List<ManifestDocument> documents = new ArrayList<>();
-        LinkedHashSet<InputProblem> problems = new LinkedHashSet<>();
+        SharedStrings shared = new SharedStrings();
+        List<Step> steps = new ArrayList<>();
         int index = 0;
         for (DocumentSplitter.Segment segment : DocumentSplitter.split(lines)) {
             int firstBad = -1;
@@ -142,27 +145,67 @@ public final class ManifestLoader {
             }
             if (!segment.isDocument()) {
                 if (firstBad >= 0) {
-                    problems.add(notDecodable(displayPath, lines, firstBad, encoding, "between documents"));
+                    steps.add(Step.of(notDecodable(displayPath, lines, firstBad, encoding, "between documents")));
                 }
                 continue;
             }
             if (index >= limits.maxDocuments()) {
-                problems.add(InputProblem.error(displayPath, segment.firstLine() + 1, 1, "the stream has more than "
-                        + limits.maxDocuments() + " documents; the rest were not read"));
+                steps.add(Step.of(InputProblem.error(displayPath, segment.firstLine() + 1, 1,
+                        "the stream has more than " + limits.maxDocuments() + " documents; the rest were not read")));
                 break;
             }
             if (firstBad >= 0) {
-                problems.add(notDecodable(displayPath, lines, firstBad, encoding,
-                        "in this document: it was not read (the file's other documents were)"));
+                steps.add(Step.of(notDecodable(displayPath, lines, firstBad, encoding,
+                        "in this document: it was not read (the file's other documents were)")));
             } else {
-                loadDocument(displayPath, lines, segment, index, problems).ifPresent(documents::add);
+                steps.add(new Step(segment, index, null));
             }
             index++;
+        }
+        List<Loaded> loaded = parseAll(displayPath, lines, steps, shared);
+        List<ManifestDocument> documents = new ArrayList<>();
+        LinkedHashSet<InputProblem> problems = new LinkedHashSet<>();
+        for (Loaded one : loaded) {
+            problems.addAll(one.problems());
+            if (one.document() != null) {
+                documents.add(one.document());
+            }
         }
         List<InputProblem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparingInt(InputProblem::line).thenComparingInt(InputProblem::column)
                 .thenComparing(InputProblem::message));
         return new LoadResult(documents, sorted);
+    }
+
+    /** One step of reading a stream, in stream order: a document to parse, or a problem found while cutting. */
+    private record Step(DocumentSplitter.Segment segment, int index, InputProblem problem) {
+        static Step of(InputProblem problem) {
+            return new Step(null, -1, problem);
+        }
+    }
+
+    private record Loaded(ManifestDocument document, List<InputProblem> problems) {
+    }
+
+    /**
+     * Parses the documents of a stream; a large stream's documents in parallel (each document is parsed on its own
+     * anyway). The results come back in stream order, so the outcome does not depend on the number of threads.
+     */
+    private List<Loaded> parseAll(String file, LineMap lines, List<Step> steps, SharedStrings shared) {
+        IntStream range = IntStream.range(0, steps.size());
+        if (steps.size() >= PARALLEL_DOCUMENTS && Runtime.getRuntime().availableProcessors() > 1) {
+            range = range.parallel();
+        }
+        return range.mapToObj(i -> {
+            Step step = steps.get(i);
+            if (step.problem() != null) {
+                return new Loaded(null, List.of(step.problem()));
+            }
+            LinkedHashSet<InputProblem> problems = new LinkedHashSet<>();
+            ManifestDocument document = loadDocument(file, lines.forThread(), step.segment(), step.index(), problems,
+                    shared).orElse(null);
+            return new Loaded(document, List.copyOf(problems));
+        }).toList();
     }
 
     private static InputProblem notDecodable(String file, LineMap lines, int offset, String encoding, String where) {
@@ -287,7 +330,8 @@ public final class ManifestLoader {
     }
 
     private Optional<ManifestDocument> loadDocument(String file, LineMap lines, DocumentSplitter.Segment segment,
-                                                    int index, LinkedHashSet<InputProblem> problems) {
+                                                    int index, LinkedHashSet<InputProblem> problems,
+                                                    SharedStrings shared) {
         YamlTreeBuilder.SegmentPositions positions =
                 new YamlTreeBuilder.SegmentPositions(lines, segment.firstLine(), segment.startOffset());
         String text = lines.text().substring(segment.startOffset(), segment.endOffset());
@@ -298,9 +342,10 @@ public final class ManifestLoader {
                 return Optional.empty();
             }
             DocumentConverter.Converted converted =
-                    new DocumentConverter(file, limits, typing, tree.nodeCount(), problems).convert(tree.root());
+                    new DocumentConverter(file, limits, typing, tree.nodeCount(), problems, shared)
+                            .convert(tree.root());
             return Optional.of(new ManifestDocument(file, index, segment.firstLine() + 1, segment.helmSource(),
-                    converted.content(), new PositionIndex(converted.spans())));
+                    converted.content(), converted.positions()));
         } catch (LoadFailure failure) {
             problems.add(InputProblem.error(file, failure.position().line(), failure.position().column(),
                     failure.getMessage()));

@@ -120,8 +120,8 @@ final class SourceTexts {
 
     private static final class FileText {
         private final String text;
-        private List<String> hashes;
-        private List<String> lines;
+        private LineHash.Fingerprints hashes;
+        private int[] lineStarts;
 
         FileText(String text) {
             this.text = text;
@@ -129,34 +129,53 @@ final class SourceTexts {
 
         Optional<String> lineHash(int line) {
             if (hashes == null) {
-                hashes = LineHash.of(text);
+                hashes = LineHash.fingerprints(text);
             }
-            return line >= 1 && line <= hashes.size() ? Optional.of(hashes.get(line - 1)) : Optional.empty();
+            return line >= 1 && line <= hashes.size() ? Optional.of(hashes.line(line)) : Optional.empty();
         }
 
         Optional<String> line(int line) {
-            if (lines == null) {
-                lines = splitLines(text);
+            if (lineStarts == null) {
+                lineStarts = lineStarts(text);
             }
-            return line >= 1 && line <= lines.size() ? Optional.of(lines.get(line - 1)) : Optional.empty();
+            int lines = lineStarts.length - 1;
+            if (line < 1 || line > lines) {
+                return Optional.empty();
+            }
+            int start = lineStarts[line - 1];
+            int end = line == lines ? text.length() : lineStarts[line];
+            // Cut the line break off: LF, CRLF or CR.
+            if (line < lines) {
+                end--;
+                if (text.charAt(end) == '\n' && end > start && text.charAt(end - 1) == '\r') {
+                    end--;
+                }
+            }
+            return Optional.of(text.substring(start, end));
         }
 
-        /** Lines as YAML counts them: LF, CRLF and CR each end a line. */
-        private static List<String> splitLines(String text) {
-            List<String> lines = new ArrayList<>();
-            int start = 0;
+        /**
+         * Where each line starts, as YAML counts lines (LF, CRLF and CR each end one), plus the text's length at the
+         * end; kept as offsets, since a large render has millions of lines and a report reads a few.
+         */
+        private static int[] lineStarts(String text) {
+            int[] starts = new int[1024];
+            int count = 0;
+            starts[count++] = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '\n' || c == '\r') {
-                    lines.add(text.substring(start, i));
                     if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
                         i++;
                     }
-                    start = i + 1;
+                    if (count + 1 >= starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+                    }
+                    starts[count++] = i + 1;
                 }
             }
-            lines.add(text.substring(start));
-            return lines;
+            starts[count++] = text.length();
+            return java.util.Arrays.copyOf(starts, count);
         }
     }
 }

@@ -72,7 +72,7 @@ class ReadmeRecipesTest {
 
     @Test
     void theWorkflowUsesTheActionWithInputsItDeclares() throws IOException {
-        JsonNode workflow = yamlBlock("runs-on:");
+        JsonNode workflow = yamlBlock("upload-sarif: \"true\"");
         JsonNode inputs = ActionIT.action().get("inputs");
         int uses = 0;
         for (JsonNode job : workflow.get("jobs")) {
@@ -140,6 +140,36 @@ class ReadmeRecipesTest {
             }
         }
         assertTrue(checked >= 5, "found only " + checked + " command lines");
+    }
+
+    /** The sharding recipes: check lines with --shard and merge lines parse; the workflow's action inputs exist. */
+    @Test
+    void theShardingRecipesUseOptionsThatExist() throws IOException {
+        int merges = 0;
+        for (Block block : blocks()) {
+            for (String line : block.text().lines().map(String::strip).toList()) {
+                String command = line.replaceFirst("^- (run: )?", "");
+                if (command.matches("(java -jar \\S*mcpolicy\\.jar|mcpolicy) merge .*")) {
+                    List<String> words = new ArrayList<>(Arrays.asList(command.split("\\s+")));
+                    List<String> arguments = words.subList(words.indexOf("merge") + 1, words.size());
+                    CommandLine cli = new CommandLine(new MergeCommand());
+                    assertDoesNotThrow(() -> cli.parseArgs(arguments.toArray(String[]::new)), command);
+                    merges++;
+                }
+            }
+        }
+        assertEquals(3, merges, "the sh, GitHub and GitLab merge lines");
+        JsonNode workflow = yamlBlock("matrix:");
+        JsonNode inputs = ActionIT.action().get("inputs");
+        for (JsonNode step : workflow.at("/jobs/check/steps")) {
+            if (step.path("uses").asText().startsWith("<owner>/mcpolicy@")) {
+                step.path("with").fieldNames().forEachRemaining(name ->
+                        assertTrue(inputs.has(name), "action.yml has no input '" + name + "'"));
+                assertTrue(step.at("/with/args").asText().startsWith("--shard="), step.toString());
+            }
+        }
+        JsonNode gitlab = yamlBlock("parallel:").get("mcpolicy-shard");
+        assertCheckArguments(checkArguments(gitlab.get("script").get(0).asText()));
     }
 
     @Test

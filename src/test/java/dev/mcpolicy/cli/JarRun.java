@@ -52,6 +52,20 @@ record JarRun(int exitCode, String stdout, String stderr) {
         }
     }
 
+    /** Copies a folder of the repository (an example chart, say) into a test's own tree. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
     static JarRun run(String... args) throws IOException, InterruptedException {
         return run(null, Map.of(), args);
     }

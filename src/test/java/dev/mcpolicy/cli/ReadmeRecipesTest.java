@@ -149,7 +149,7 @@ class ReadmeRecipesTest {
         for (Block block : blocks()) {
             for (String line : block.text().lines().map(String::strip).toList()) {
                 String command = line.replaceFirst("^- (run: )?", "");
-                if (command.matches("(java -jar \\S*mcpolicy\\.jar|mcpolicy) merge .*")) {
+                if (command.matches("(java -jar \\S*mcpolicy\\.jar|(bin/)?mcpolicy) merge .*")) {
                     List<String> words = new ArrayList<>(Arrays.asList(command.split("\\s+")));
                     List<String> arguments = words.subList(words.indexOf("merge") + 1, words.size());
                     CommandLine cli = new CommandLine(new MergeCommand());

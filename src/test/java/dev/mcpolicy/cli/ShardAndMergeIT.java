@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,27 +30,14 @@ class ShardAndMergeIT {
     static void monorepo() throws IOException {
         repo = Files.createTempDirectory("monorepo");
         for (String chart : List.of("alpha", "beta", "gamma", "delta", "epsilon")) {
-            copy(JarRun.REPO.resolve("examples/mcp-server"), repo.resolve("charts/" + chart));
+            JarRun.copyTree(JarRun.REPO.resolve("examples/mcp-server"), repo.resolve("charts/" + chart));
             Path chartYaml = repo.resolve("charts/" + chart + "/Chart.yaml");
             Files.writeString(chartYaml, Files.readString(chartYaml).replaceFirst("(?m)^name: .*$", "name: " + chart));
         }
-        copy(JarRun.REPO.resolve("examples/broken/chart"), repo.resolve("charts/broken"));
+        JarRun.copyTree(JarRun.REPO.resolve("examples/broken/chart"), repo.resolve("charts/broken"));
         Files.copy(JarRun.REPO.resolve("examples/rendered/staging.yaml"), repo.resolve("rendered.yaml"));
         environment = new HashMap<>(ExamplesIT.REPRODUCIBLE);
         environment.put("MCPOLICY_HELM", RealHelm.binary().toString());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private static JarRun run(String... args) throws Exception {

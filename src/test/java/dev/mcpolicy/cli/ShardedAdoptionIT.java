@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,9 +35,9 @@ class ShardedAdoptionIT {
         repo = Files.createTempDirectory("adopting");
         Files.createDirectories(repo.resolve(".git"));
         // where the baseline's entries say they are
-        copy(JarRun.REPO.resolve("examples/adoption/chart"), repo.resolve("examples/adoption/chart"));
-        copy(JarRun.REPO.resolve("examples/mcp-server"), repo.resolve("charts/alpha"));
-        copy(JarRun.REPO.resolve("examples/mcp-server"), repo.resolve("charts/beta"));
+        JarRun.copyTree(JarRun.REPO.resolve("examples/adoption/chart"), repo.resolve("examples/adoption/chart"));
+        JarRun.copyTree(JarRun.REPO.resolve("examples/mcp-server"), repo.resolve("charts/alpha"));
+        JarRun.copyTree(JarRun.REPO.resolve("examples/mcp-server"), repo.resolve("charts/beta"));
         Path beta = repo.resolve("charts/beta/Chart.yaml");
         Files.writeString(beta, Files.readString(beta).replaceFirst("(?m)^name: .*$", "name: beta"));
         Files.copy(JarRun.REPO.resolve("examples/adoption/.mcpolicy.yaml"), repo.resolve(".mcpolicy.yaml"));
@@ -46,19 +45,6 @@ class ShardedAdoptionIT {
                 repo.resolve("mcpolicy-baseline.yaml"));
         environment = new HashMap<>(ExamplesIT.REPRODUCIBLE);
         environment.put("MCPOLICY_HELM", RealHelm.binary().toString());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private static JarRun run(List<String> args) throws Exception {

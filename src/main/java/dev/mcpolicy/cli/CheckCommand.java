@@ -197,7 +197,7 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCodes.RUN_FAILED;
         }
         failOn = config.failOn().value();
-        Level threshold = parseFailOn(cli);
+        Level threshold = FailOn.parse(cli, failOn);
         List<String> inputs = new ArrayList<>(paths);
         if (inputs.isEmpty()) {
             if (Terminal.stdinIsTerminal()) {
@@ -305,17 +305,6 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Level parseFailOn(CommandLine cli) {
-        if (failOn.equalsIgnoreCase("never")) {
-            return null;
-        }
-        try {
-            return Level.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli,
-                    "--fail-on must be error, warning, note or never (was '" + failOn + "')");
-        }
-    }
 
     private Map<String, List<Path>> parseEnvironments(CommandLine cli) {
         Map<String, List<Path>> out = new LinkedHashMap<>();

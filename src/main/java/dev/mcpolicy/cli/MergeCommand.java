@@ -52,7 +52,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cli = spec.commandLine();
-        Level threshold = parseFailOn(cli);
+        Level threshold = FailOn.parse(cli, failOn);
         List<ReportMerge.Source> sources = new ArrayList<>();
         for (Path report : reports) {
             String name = report.toString();
@@ -100,15 +100,4 @@ final class MergeCommand implements Callable<Integer> {
         return failing ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
-    private Level parseFailOn(CommandLine cli) {
-        if (failOn.equalsIgnoreCase("never")) {
-            return null;
-        }
-        try {
-            return Level.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli,
-                    "--fail-on must be error, warning, note or never (was '" + failOn + "')");
-        }
-    }
 }

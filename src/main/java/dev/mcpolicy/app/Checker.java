@@ -4,6 +4,7 @@ import dev.mcpolicy.chart.HelmNames;
 import dev.mcpolicy.finding.Suppressions;
 import dev.mcpolicy.finding.pipeline.FindingStep;
 import dev.mcpolicy.engine.Engine;
+import dev.mcpolicy.engine.PrecompiledRules;
 import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.Location;
 import dev.mcpolicy.finding.ObjectRef;
@@ -68,6 +69,14 @@ public final class Checker {
                     .withFileTexts(fileTexts)
                     .withSarifCategory(sarifCategory);
         }
+    }
+
+    /**
+     * Begins what every check needs whatever its options (the built-in rules, compiled) on a second thread, while
+     * the caller parses the command line and reads the configuration.
+     */
+    public static void prepareInBackground() {
+        PrecompiledRules.startInBackground();
     }
 
     /**

@@ -1,8 +1,13 @@
 package dev.mcpolicy.cli;
 
+import dev.mcpolicy.app.Checker;
 import dev.mcpolicy.secrets.TextMasking;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** Entry point: {@code mcpolicy check …} and {@code mcpolicy rules …}. */
 @Command(name = "mcpolicy",
@@ -11,8 +16,6 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         usageHelpWidth = 100,
         description = "Checks Helm-rendered Kubernetes manifests of MCP servers against streaming-safe deployment policies.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ConfigCommand.class, MergeCommand.class,
-                CommandLine.HelpCommand.class},
         footer = {"", "Run 'mcpolicy check --help' for the options of a check.",
                 "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",
                 "2 the run could not be done."})
@@ -26,7 +29,11 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code (used by tests and benchmarks without exiting the JVM). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        if (first.equals("check")) {
+            Checker.prepareInBackground();
+        }
+        CommandLine cli = commandLine(first);
         cli.setExecutionExceptionHandler(new ExceptionHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -40,6 +47,28 @@ public final class Main implements Runnable {
             // stack trace and exit 1, which a CI gate reads as "findings" rather than "the check did not run".
             return ExceptionHandler.report(unexpected, cli.getErr());
         }
+    }
+
+    /**
+     * The subcommand the arguments name, alone, or all of them when the first argument names none (help, usage
+     * errors, options of mcpolicy itself). picocli reads the annotations of every command it is given, and a small
+     * run would otherwise pay for the models of commands it does not run.
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cli = new CommandLine(new Main());
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("check", CheckCommand::new);
+        commands.put("rules", RulesCommand::new);
+        commands.put("config", ConfigCommand::new);
+        commands.put("merge", MergeCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        Supplier<Object> named = commands.get(first);
+        if (named != null && !first.equals("help")) {
+            cli.addSubcommand(first, named.get());
+        } else {
+            commands.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        return cli;
     }
 
     @Override

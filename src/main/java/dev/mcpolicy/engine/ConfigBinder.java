@@ -23,20 +23,20 @@ import java.util.TreeSet;
  * and scalars of the wrong kind are problems, never coerced. A problem names the field it is about.
  */
 final class ConfigBinder {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .build();
-
     private ConfigBinder() {
     }
 
     static <C> Optional<C> bind(String mechanism, JsonNode config, Class<C> type, ConfigProblems problems) {
+        Optional<C> direct = DirectConfigBinder.tryBind(config, type);
+        return direct.isPresent() ? direct : bindWithJackson(mechanism, config, type, problems);
+    }
+
+    /** The reference binding, and the one that words the problems; built on first use, as most runs never need it. */
+    static <C> Optional<C> bindWithJackson(String mechanism, JsonNode config, Class<C> type, ConfigProblems problems) {
+        ObjectMapper mapper = Strict.MAPPER;
         try {
-            return Optional.of(MAPPER.treeToValue(config.isMissingNode() || config.isNull()
-                    ? MAPPER.createObjectNode() : config, type));
+            return Optional.of(mapper.treeToValue(config.isMissingNode() || config.isNull()
+                    ? mapper.createObjectNode() : config, type));
         } catch (UnrecognizedPropertyException e) {
             List<String> known = new ArrayList<>();
             e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
@@ -99,5 +99,14 @@ final class ConfigBinder {
         }
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static final class Strict {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
     }
 }

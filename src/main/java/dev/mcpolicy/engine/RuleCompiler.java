@@ -37,13 +37,19 @@ public final class RuleCompiler implements CheckValidator {
     public static final Map<String, String> COMMON_PLACEHOLDERS = commonPlaceholders();
 
     private final MechanismRegistry registry;
+    private final boolean standardMechanisms;
 
     public RuleCompiler(MechanismRegistry registry) {
+        this(registry, false);
+    }
+
+    private RuleCompiler(MechanismRegistry registry, boolean standardMechanisms) {
         this.registry = registry;
+        this.standardMechanisms = standardMechanisms;
     }
 
     public static RuleCompiler standard() {
-        return new RuleCompiler(MechanismRegistry.standard());
+        return new RuleCompiler(MechanismRegistry.standard(), true);
     }
 
     /** A loader whose rule files are validated by this compiler. */
@@ -71,8 +77,21 @@ public final class RuleCompiler implements CheckValidator {
         return out;
     }
 
-    /** @throws IllegalArgumentException naming the rule and the first problem when it does not compile */
+    /**
+     * @throws IllegalArgumentException naming the rule and the first problem when it does not compile
+     */
     public CompiledRule compile(RuleDefinition rule) {
+        if (standardMechanisms && rule.builtIn()) {
+            CompiledRule precompiled = PrecompiledRules.lookup(rule);
+            if (precompiled != null) {
+                return precompiled;
+            }
+        }
+        return compileHere(rule);
+    }
+
+    /** {@link #compile}, never taking the rule from {@link PrecompiledRules}. */
+    CompiledRule compileHere(RuleDefinition rule) {
         Map<String, RuleDefinition.Parameter> parameters = new LinkedHashMap<>();
         rule.parameters().forEach(parameter -> parameters.put(parameter.name(), parameter));
         List<Problem> problems = new ArrayList<>();

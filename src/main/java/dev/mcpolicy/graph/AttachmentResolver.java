@@ -33,7 +33,6 @@ final class AttachmentResolver {
             "beta.cloud.google.com/backend-config");
     private static final Set<String> TRAEFIK_GROUPS = Set.of(RouteKinds.TRAEFIK_GROUP, RouteKinds.TRAEFIK_LEGACY_GROUP);
     private static final int MAX_CHAIN_DEPTH = 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GatewayImplementations.Lookup lookup;
     private final Map<String, K8sObject> middlewaresByDashedName = new HashMap<>();
@@ -159,7 +158,7 @@ final class AttachmentResolver {
     private static String backendConfigName(String annotation, K8sObject service, Backend backend) {
         JsonNode config;
         try {
-            config = JSON.readTree(annotation);
+            config = AnnotationJson.MAPPER.readTree(annotation);
         } catch (Exception unreadable) {
             return null;
         }
@@ -241,5 +240,10 @@ final class AttachmentResolver {
             return null;
         }
         return index.get(at >= 0 ? reference.substring(0, at) : reference);
+    }
+
+    /** Built on the first GKE annotation only: an ObjectMapper costs a small run tens of milliseconds to build. */
+    private static final class AnnotationJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

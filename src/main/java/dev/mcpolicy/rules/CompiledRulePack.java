@@ -51,8 +51,27 @@ public final class CompiledRulePack {
     private CompiledRulePack() {
     }
 
-    /** The pack on the class path, or empty when this build has none (classes compiled outside Maven). */
+    private static volatile Optional<List<RuleDefinition>> builtIn;
+
+    /**
+     * The pack on the class path, or empty when this build has none (classes compiled outside Maven). Read once per
+     * JVM: the same definitions let a run reuse the rules compiled ahead of it ({@code PrecompiledRules}).
+     */
     public static Optional<List<RuleDefinition>> builtIn() {
+        Optional<List<RuleDefinition>> read = builtIn;
+        if (read == null) {
+            synchronized (CompiledRulePack.class) {
+                read = builtIn;
+                if (read == null) {
+                    read = readBuiltIn();
+                    builtIn = read;
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Optional<List<RuleDefinition>> readBuiltIn() {
         try (InputStream in = CompiledRulePack.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             return in == null ? Optional.empty() : Optional.of(read(in));
         } catch (IOException e) {
@@ -81,7 +100,7 @@ public final class CompiledRulePack {
         for (int i = 0; i < count; i++) {
             rules.add(readRule(in));
         }
-        return rules;
+        return List.copyOf(rules);
     }
 
     private static void writeRule(RuleDefinition rule, DataOutputStream out) throws IOException {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What the command line prints and accepts: help that is never cut, one-line usage errors, report and colour options. */
 class CommandLineTextTest {
     private static CommandLine cli() {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine("");
         cli.setParameterExceptionHandler(new Main.UsageErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

@@ -14,7 +14,7 @@ class RulesCommandTest {
 
     private static String run(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine("");
         cli.setOut(new PrintWriter(out));
         assertEquals(ExitCodes.CLEAN, cli.execute(args));
         return out.toString();

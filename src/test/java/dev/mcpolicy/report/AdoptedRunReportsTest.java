@@ -43,7 +43,7 @@ class AdoptedRunReportsTest {
     @Test
     void sarif() throws Exception {
         String sarif = SampleRun.render(new SarifReport(), SampleRun.adopted(), context());
-        JsonNode results = JsonOutput.MAPPER.readTree(sarif).at("/runs/0/results");
+        JsonNode results = TestJson.MAPPER.readTree(sarif).at("/runs/0/results");
         List<String> states = new ArrayList<>();
         for (JsonNode result : results) {
             assertTrue(result.has("suppressions"), "suppressions on every result: " + result);

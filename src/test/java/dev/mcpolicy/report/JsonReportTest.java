@@ -63,7 +63,7 @@ class JsonReportTest {
         ObjectNode document = new JsonReport().document(SampleRun.run(), context());
         ((ObjectNode) document.get("findings").get(0)).put("level", "fatal");
         document.remove("summary");
-        List<String> problems = violations(JsonOutput.MAPPER.writeValueAsString(document));
+        List<String> problems = violations(TestJson.MAPPER.writeValueAsString(document));
         assertTrue(problems.stream().anyMatch(p -> p.contains("level")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("summary")), problems.toString());
     }
@@ -73,13 +73,13 @@ class JsonReportTest {
         String json = SampleRun.render(new JsonReport(), SampleRun.empty(), context());
         assertTrue(json.startsWith("{\n  \"baseline\": null,\n  \"findings\": [],\n  \"inputs\": [\n    \"deploy/\"\n  ],\n"), json);
         assertTrue(json.endsWith("}\n"));
-        JsonNode parsed = JsonOutput.MAPPER.readTree(json);
+        JsonNode parsed = TestJson.MAPPER.readTree(json);
         assertEquals(1, parsed.get("schemaVersion").asInt());
     }
 
     @Test
     void fingerprintIgnoresLinesButNotObjectOrPointer() throws IOException {
-        JsonNode findings = JsonOutput.MAPPER.readTree(
+        JsonNode findings = TestJson.MAPPER.readTree(
                 SampleRun.render(new JsonReport(), SampleRun.run(), context())).get("findings");
         long distinct = java.util.stream.StreamSupport.stream(findings.spliterator(), false)
                 .map(f -> f.get("fingerprint").asText()).distinct().count();
@@ -88,7 +88,7 @@ class JsonReportTest {
     }
 
     static List<String> violations(String json) throws IOException {
-        List<Error> errors = SCHEMA.validate(JsonOutput.MAPPER.readTree(json));
+        List<Error> errors = SCHEMA.validate(TestJson.MAPPER.readTree(json));
         return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }
 

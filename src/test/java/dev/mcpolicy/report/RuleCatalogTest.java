@@ -31,13 +31,13 @@ class RuleCatalogTest {
     private static JsonNode list(List<RuleDefinition> rules, String base) throws IOException {
         StringWriter out = new StringWriter();
         RuleCatalog.writeList(rules, base, out);
-        return JsonOutput.MAPPER.readTree(out.toString());
+        return TestJson.MAPPER.readTree(out.toString());
     }
 
     private static JsonNode one(RuleDefinition rule) throws IOException {
         StringWriter out = new StringWriter();
         RuleCatalog.writeOne(rule, null, out);
-        return JsonOutput.MAPPER.readTree(out.toString());
+        return TestJson.MAPPER.readTree(out.toString());
     }
 
     private static List<String> violations(JsonNode document) {

@@ -36,7 +36,7 @@ class SarifReportTest {
     }
 
     private JsonNode sarif(RunResult run, ReportContext context) throws IOException {
-        return JsonOutput.MAPPER.readTree(SampleRun.render(new SarifReport(), run, context));
+        return TestJson.MAPPER.readTree(SampleRun.render(new SarifReport(), run, context));
     }
 
     @Test
@@ -111,7 +111,7 @@ class SarifReportTest {
     void customRulesAreDescribedInTheDriverAfterTheBuiltInOnes() throws IOException {
         String sarif = SampleRun.render(new SarifReport(), runWithCustomRule(), contextWithCustomRules());
         Approval.verify(sarif, ".sarif");
-        JsonNode run = JsonOutput.MAPPER.readTree(sarif).at("/runs/0");
+        JsonNode run = TestJson.MAPPER.readTree(sarif).at("/runs/0");
         assertTrue(run.at("/tool/extensions").isMissingNode(), run.get("tool").toString());
         JsonNode rules = run.at("/tool/driver/rules");
         int builtIn = sarif(SampleRun.run(), context().withHelpBaseUrl(DOCS)).at("/runs/0/tool/driver/rules").size();
@@ -125,7 +125,7 @@ class SarifReportTest {
         assertEquals("On-call routing reads the team label.", teamLabel.at("/fullDescription/text").asText());
         assertTrue(teamLabel.at("/help/markdown").asText().contains("Add `metadata.labels.team`."), teamLabel.toString());
         assertEquals("note", costCenter.at("/defaultConfiguration/level").asText());
-        assertEquals(List.of("acme", "ownership"), JsonOutput.MAPPER.convertValue(teamLabel.at("/properties/tags"),
+        assertEquals(List.of("acme", "ownership"), TestJson.MAPPER.convertValue(teamLabel.at("/properties/tags"),
                 List.class));
         assertEquals("policies", teamLabel.at("/properties/" + SarifRules.FOLDER_PROPERTY).asText());
         assertTrue(rules.get(0).at("/properties/" + SarifRules.FOLDER_PROPERTY).isMissingNode(), rules.get(0).toString());
@@ -146,7 +146,7 @@ class SarifReportTest {
     @Test
     void customRulesLeaveTheBuiltInIndexesAlone() throws IOException {
         JsonNode plain = sarif(SampleRun.run(), context().withHelpBaseUrl(DOCS)).at("/runs/0");
-        JsonNode custom = JsonOutput.MAPPER.readTree(SampleRun.render(new SarifReport(), runWithCustomRule(),
+        JsonNode custom = TestJson.MAPPER.readTree(SampleRun.render(new SarifReport(), runWithCustomRule(),
                 contextWithCustomRules())).at("/runs/0");
         JsonNode plainRules = plain.at("/tool/driver/rules");
         for (int i = 0; i < plainRules.size(); i++) {
@@ -342,7 +342,7 @@ class SarifReportTest {
         String first = SampleRun.render(new SarifReport(), RandomRuns.generate(seed), context);
         assertEquals(first, SampleRun.render(new SarifReport(), RandomRuns.generate(seed), context),
                 "byte-identical output");
-        JsonNode run = JsonOutput.MAPPER.readTree(first).at("/runs/0");
+        JsonNode run = TestJson.MAPPER.readTree(first).at("/runs/0");
         JsonNode rules = run.at("/tool/driver/rules");
         Set<String> ruleIds = new HashSet<>();
         rules.forEach(rule -> assertTrue(ruleIds.add(rule.get("id").asText()), "unique rule ids"));

@@ -1,14 +1,15 @@
 package dev.mcpolicy.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.manifest.JsonPointers;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,39 +44,50 @@ final class McpEndpointReferences {
      * reason ("referenced as an MCP endpoint by ConfigMap/agent-config key servers.json").
      */
     static Map<K8sObject, String> find(List<K8sObject> objects, ServiceLookup services,
-                                       java.util.function.Function<K8sObject, List<Workload>> selected) {
+                                       Function<K8sObject, List<Workload>> selected) {
         Map<K8sObject, String> reasons = new IdentityHashMap<>();
         for (K8sObject referrer : objects) {
-            if (KubernetesKinds.isBuiltIn(referrer, "Service")) {
-                continue;
-            }
-            Deque<Object[]> pending = new ArrayDeque<>();
-            pending.push(new Object[]{referrer.node(), ""});
-            while (!pending.isEmpty()) {
-                Object[] item = pending.pop();
-                JsonNode node = (JsonNode) item[0];
-                String pointer = (String) item[1];
-                if (node.isObject()) {
-                    List<Map.Entry<String, JsonNode>> fields = new java.util.ArrayList<>(node.properties());
-                    for (int i = fields.size() - 1; i >= 0; i--) {
-                        pending.push(new Object[]{fields.get(i).getValue(),
-                                pointer + "/" + dev.mcpolicy.manifest.JsonPointers.escape(fields.get(i).getKey())});
-                    }
-                } else if (node.isArray()) {
-                    for (int i = node.size() - 1; i >= 0; i--) {
-                        pending.push(new Object[]{node.get(i), pointer + "/" + i});
-                    }
-                } else if (node.isTextual() && node.textValue().length() <= MAX_STRING
-                        && node.textValue().contains("://")) {
-                    scan(referrer, pointer, node.textValue(), services, selected, reasons);
-                }
+            if (!KubernetesKinds.isBuiltIn(referrer, "Service")) {
+                walk(referrer, referrer.node(), new ArrayList<>(), services, selected, reasons);
             }
         }
         return reasons;
     }
 
+    /**
+     * Visits a node's strings in document order. The path to the node is kept as keys and indexes, and written as a
+     * JSON pointer only for a string that holds a URL: most of a large render holds none.
+     */
+    private static void walk(K8sObject referrer, JsonNode node, List<Object> path, ServiceLookup services,
+                             Function<K8sObject, List<Workload>> selected, Map<K8sObject, String> reasons) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                path.add(field.getKey());
+                walk(referrer, field.getValue(), path, services, selected, reasons);
+                path.remove(path.size() - 1);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                path.add(i);
+                walk(referrer, node.get(i), path, services, selected, reasons);
+                path.remove(path.size() - 1);
+            }
+        } else if (node.isTextual() && node.textValue().length() <= MAX_STRING
+                && node.textValue().contains("://")) {
+            scan(referrer, pointer(path), node.textValue(), services, selected, reasons);
+        }
+    }
+
+    private static String pointer(List<Object> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (Object token : path) {
+            pointer.append('/').append(token instanceof String key ? JsonPointers.escape(key) : token);
+        }
+        return pointer.toString();
+    }
+
     private static void scan(K8sObject referrer, String pointer, String text, ServiceLookup services,
-                             java.util.function.Function<K8sObject, List<Workload>> selected,
+                             Function<K8sObject, List<Workload>> selected,
                              Map<K8sObject, String> reasons) {
         Matcher m = URL.matcher(text);
         while (m.find()) {
@@ -129,7 +141,7 @@ final class McpEndpointReferences {
     private static String where(K8sObject referrer, String pointer) {
         String[] tokens = pointer.substring(1).split("/", -1);
         for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = dev.mcpolicy.manifest.JsonPointers.unescape(tokens[i]);
+            tokens[i] = JsonPointers.unescape(tokens[i]);
         }
         if (tokens.length == 2 && Set.of("data", "stringData").contains(tokens[0])) {
             return "key " + tokens[1];

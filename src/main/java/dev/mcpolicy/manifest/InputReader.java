@@ -44,7 +44,8 @@ final class InputReader {
         }
     }
 
-    static Outcome readFile(Path path, long maxBytes) {
+    static Outcome readFile(Path path, LoaderLimits limits) {
+        long maxBytes = limits.maxFileBytes();
         if (Files.isDirectory(path)) {
             return Outcome.failure("is a folder, not a file");
         }
@@ -58,10 +59,10 @@ final class InputReader {
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                return tooLarge(size, maxBytes);
+                return tooLarge(size, limits);
             }
             try (InputStream in = Files.newInputStream(path)) {
-                return readStream(in, size, maxBytes);
+                return readStream(in, size, limits);
             }
         } catch (AccessDeniedException e) {
             return Outcome.failure("cannot read the file: permission denied");
@@ -74,15 +75,16 @@ final class InputReader {
         }
     }
 
-    static Outcome readStream(InputStream in, long maxBytes) throws IOException {
-        return readStream(in, -1, maxBytes);
+    static Outcome readStream(InputStream in, LoaderLimits limits) throws IOException {
+        return readStream(in, -1, limits);
     }
 
     /**
-     * Reads at most {@code maxBytes}. A file's size, when known, sizes the array at once: {@code readNBytes} alone
+     * Reads at most the limit's bytes. A file's size, when known, sizes the array at once: {@code readNBytes} alone
      * collects chunks and copies them into the result, twice the input's memory at the peak.
      */
-    private static Outcome readStream(InputStream in, long expectedSize, long maxBytes) throws IOException {
+    private static Outcome readStream(InputStream in, long expectedSize, LoaderLimits limits) throws IOException {
+        long maxBytes = limits.maxFileBytes();
         int cap = (int) Math.min(MAX_ARRAY, maxBytes + 1);
         byte[] bytes;
         if (expectedSize >= 0 && expectedSize < cap) {
@@ -100,7 +102,7 @@ final class InputReader {
             bytes = in.readNBytes(cap);
         }
         if (bytes.length > maxBytes) {
-            return tooLarge(-1, maxBytes);
+            return tooLarge(-1, limits);
         }
         return decode(bytes);
     }
@@ -191,9 +193,8 @@ final class InputReader {
         return line;
     }
 
-    private static Outcome tooLarge(long size, long maxBytes) {
-        String actual = size >= 0 ? " (" + size + " bytes)" : "";
-        return Outcome.failure("the input is too large" + actual + "; the limit is " + maxBytes + " bytes");
+    private static Outcome tooLarge(long size, LoaderLimits limits) {
+        return Outcome.failure(limits.tooLarge(size, "bytes", limits.maxFileBytes()));
     }
 
     static String oneLine(String text) {

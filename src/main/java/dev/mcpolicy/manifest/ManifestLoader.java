@@ -127,10 +127,11 @@ public final class ManifestLoader {
     private LoadResult load(String displayPath, String text, int[] badOffsets, String encoding) {
         Objects.requireNonNull(displayPath, "displayPath");
         StreamText stream = StreamText.of(text, badOffsets);
-        if (stream.text().length() > limits.maxCodePoints()
-                && stream.text().codePointCount(0, stream.text().length()) > limits.maxCodePoints()) {
-            return failed(displayPath, "the input is too large (more than " + limits.maxCodePoints()
-                    + " characters)");
+        if (stream.text().length() > limits.maxCodePoints()) {
+            int characters = stream.text().codePointCount(0, stream.text().length());
+            if (characters > limits.maxCodePoints()) {
+                return failed(displayPath, limits.tooLarge(characters, "characters", limits.maxCodePoints()));
+            }
         }
         LineMap lines = LineMap.of(stream.text());
         int[] bad = stream.badOffsets();
@@ -221,7 +222,7 @@ public final class ManifestLoader {
     public LoadResult loadFile(Path path, String displayPath) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(displayPath, "displayPath");
-        InputReader.Outcome outcome = InputReader.readFile(path, limits.maxFileBytes());
+        InputReader.Outcome outcome = InputReader.readFile(path, limits);
         return outcome.failure() != null ? failed(displayPath, outcome.failure())
                 : load(displayPath, outcome.text(), outcome.badOffsets(), outcome.encoding());
     }
@@ -243,7 +244,7 @@ public final class ManifestLoader {
         Objects.requireNonNull(in, "in");
         InputReader.Outcome outcome;
         try {
-            outcome = InputReader.readStream(in, limits.maxFileBytes());
+            outcome = InputReader.readStream(in, limits);
         } catch (IOException e) {
             outcome = InputReader.Outcome.failure("cannot read standard input: " + InputReader.oneLine(e.getMessage()));
         }

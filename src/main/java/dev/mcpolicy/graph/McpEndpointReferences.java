@@ -2,6 +2,7 @@ package dev.mcpolicy.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcpolicy.manifest.JsonPointers;
+import dev.mcpolicy.parallel.InParallel;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -30,6 +31,8 @@ final class McpEndpointReferences {
                     + "(?::(\\d{1,5}))?(/[^\\s\"'<>,;`]*)?");
     private static final Set<String> ENDPOINT_WORDS = Set.of("mcp", "sse");
     private static final int MAX_STRING = 1 << 20;
+    /** Renders with at least this many objects are searched on several threads. */
+    private static final int PARALLEL_OBJECTS = 256;
 
     /** Looks up a Service of the render by namespace and name; null when there is none. */
     interface ServiceLookup {
@@ -45,13 +48,27 @@ final class McpEndpointReferences {
      */
     static Map<K8sObject, String> find(List<K8sObject> objects, ServiceLookup services,
                                        Function<K8sObject, List<Workload>> selected) {
+        // Each object is searched on its own (on several threads for a large render); the first reference, in
+        // input order, wins.
+        List<List<Reference>> perObject = InParallel.map(objects.size(), PARALLEL_OBJECTS, i -> {
+            K8sObject referrer = objects.get(i);
+            if (KubernetesKinds.isBuiltIn(referrer, "Service")) {
+                return List.of();
+            }
+            List<Reference> found = new ArrayList<>(0);
+            walk(referrer, referrer.node(), new ArrayList<>(), services, selected, found);
+            return found;
+        });
         Map<K8sObject, String> reasons = new IdentityHashMap<>();
-        for (K8sObject referrer : objects) {
-            if (!KubernetesKinds.isBuiltIn(referrer, "Service")) {
-                walk(referrer, referrer.node(), new ArrayList<>(), services, selected, reasons);
+        for (List<Reference> references : perObject) {
+            for (Reference reference : references) {
+                reasons.putIfAbsent(reference.workload(), reference.reason());
             }
         }
         return reasons;
+    }
+
+    private record Reference(K8sObject workload, String reason) {
     }
 
     /**
@@ -59,22 +76,22 @@ final class McpEndpointReferences {
      * JSON pointer only for a string that holds a URL: most of a large render holds none.
      */
     private static void walk(K8sObject referrer, JsonNode node, List<Object> path, ServiceLookup services,
-                             Function<K8sObject, List<Workload>> selected, Map<K8sObject, String> reasons) {
+                             Function<K8sObject, List<Workload>> selected, List<Reference> found) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 path.add(field.getKey());
-                walk(referrer, field.getValue(), path, services, selected, reasons);
+                walk(referrer, field.getValue(), path, services, selected, found);
                 path.remove(path.size() - 1);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 path.add(i);
-                walk(referrer, node.get(i), path, services, selected, reasons);
+                walk(referrer, node.get(i), path, services, selected, found);
                 path.remove(path.size() - 1);
             }
         } else if (node.isTextual() && node.textValue().length() <= MAX_STRING
                 && node.textValue().contains("://")) {
-            scan(referrer, pointer(path), node.textValue(), services, selected, reasons);
+            scan(referrer, pointer(path), node.textValue(), services, selected, found);
         }
     }
 
@@ -87,8 +104,7 @@ final class McpEndpointReferences {
     }
 
     private static void scan(K8sObject referrer, String pointer, String text, ServiceLookup services,
-                             Function<K8sObject, List<Workload>> selected,
-                             Map<K8sObject, String> reasons) {
+                             Function<K8sObject, List<Workload>> selected, List<Reference> found) {
         Matcher m = URL.matcher(text);
         while (m.find()) {
             if (m.group(3) == null || !isMcpPath(m.group(3))) {
@@ -100,8 +116,8 @@ final class McpEndpointReferences {
             }
             for (Workload workload : selected.apply(service)) {
                 if (workload.object() != referrer) {
-                    reasons.putIfAbsent(workload.object(), "referenced as an MCP endpoint by " + referrer.displayName()
-                            + " " + where(referrer, pointer));
+                    found.add(new Reference(workload.object(), "referenced as an MCP endpoint by "
+                            + referrer.displayName() + " " + where(referrer, pointer)));
                 }
             }
         }

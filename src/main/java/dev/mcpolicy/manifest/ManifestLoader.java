@@ -1,6 +1,7 @@
 package dev.mcpolicy.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.parallel.InParallel;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Reads rendered multi-document YAML (what {@code helm template} prints) and values files into
@@ -193,11 +193,7 @@ public final class ManifestLoader {
      * anyway). The results come back in stream order, so the outcome does not depend on the number of threads.
      */
     private List<Loaded> parseAll(String file, LineMap lines, List<Step> steps, SharedStrings shared) {
-        IntStream range = IntStream.range(0, steps.size());
-        if (steps.size() >= PARALLEL_DOCUMENTS && Runtime.getRuntime().availableProcessors() > 1) {
-            range = range.parallel();
-        }
-        return range.mapToObj(i -> {
+        return InParallel.map(steps.size(), PARALLEL_DOCUMENTS, i -> {
             Step step = steps.get(i);
             if (step.problem() != null) {
                 return new Loaded(null, List.of(step.problem()));
@@ -206,7 +202,7 @@ public final class ManifestLoader {
             ManifestDocument document = loadDocument(file, lines.forThread(), step.segment(), step.index(), problems,
                     shared).orElse(null);
             return new Loaded(document, List.copyOf(problems));
-        }).toList();
+        });
     }
 
     private static InputProblem notDecodable(String file, LineMap lines, int offset, String encoding, String where) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * themselves are not read (they only point at pods).
  */
 final class McpEndpointReferences {
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "(?i)(?<![A-Za-z0-9+.-])https?://([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)"
                     + "(?::(\\d{1,5}))?(/[^\\s\"'<>,;`]*)?");
     private static final Set<String> ENDPOINT_WORDS = Set.of("mcp", "sse");
@@ -105,8 +106,7 @@ final class McpEndpointReferences {
 
     private static void scan(K8sObject referrer, String pointer, String text, ServiceLookup services,
                              Function<K8sObject, List<Workload>> selected, List<Reference> found) {
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : urls(text)) {
             if (m.group(3) == null || !isMcpPath(m.group(3))) {
                 continue;
             }
@@ -121,6 +121,34 @@ final class McpEndpointReferences {
                 }
             }
         }
+    }
+
+    /**
+     * The URLs of a text: what {@code URL.matcher(text).find()} finds in turn. Only where {@code ://} is written can a
+     * URL start ({@code http} or {@code https} before it), and only there is the pattern tried: finding it by
+     * trying every position of a long script was the most expensive part of building a large render's graph.
+     */
+    static List<MatchResult> urls(String text) {
+        List<MatchResult> found = new ArrayList<>(1);
+        Matcher m = null;
+        int from = 0;
+        for (int at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 1)) {
+            String scheme = at > 0 && (text.charAt(at - 1) == 's' || text.charAt(at - 1) == 'S') ? "https" : "http";
+            int start = at - scheme.length();
+            if (start < from || !text.regionMatches(true, start, scheme, 0, scheme.length())) {
+                continue;
+            }
+            if (m == null) {
+                // transparent bounds: the look-behind sees the text before the region, as find() does
+                m = URL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(start, text.length());
+            if (m.lookingAt()) {
+                found.add(m.toMatchResult());
+                from = m.end();
+            }
+        }
+        return found;
     }
 
     /** True when a path has the word {@code mcp} or {@code sse} (words: maximal runs of letters and digits). */

@@ -14,7 +14,8 @@ package dev.mcpolicy.manifest;
  * @param maxAliases        alias uses ({@code *name}) allowed in one document
  * @param maxAliasExpansion nodes that aliases and merge keys may add to a document beyond the ones written
  *                          out in its text (the defence against "billion laughs" alias bombs)
- * @param heapBytes         the maximum heap the size bounds were derived from, or 0 when they were given
+ * @param heapBytes         the maximum heap the bounds were derived from ({@link #forHeap}), or 0; a bound set with a
+ *                          {@code with…} method is not the heap's, and its refusal does not suggest more heap
  */
 public record LoaderLimits(long maxFileBytes, int maxCodePoints, int maxDocuments, int maxDepth, int maxAliases,
                            int maxAliasExpansion, long heapBytes) {
@@ -27,6 +28,13 @@ public record LoaderLimits(long maxFileBytes, int maxCodePoints, int maxDocument
      * that the collector has room and denser YAML (shorter scalars, more nodes per byte) still fits.
      */
     static final int HEAP_PER_INPUT_BYTE = 8;
+    /**
+     * Heap per document, for streams of many small documents: 200,000 ConfigMaps of 60 bytes each needed 200 MB, about
+     * 1 KB a document (its tree, positions, graph object) beside the bytes; doubled as above.
+     */
+    static final int HEAP_PER_DOCUMENT = 2048;
+    /** The document bound of a small heap is never below the bound of earlier versions. */
+    private static final int MIN_DOCUMENTS = 200_000;
     /** The largest array, and so the largest text, the JVM holds. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
     private static final long MIN_FILE_BYTES = 1L << 20;
@@ -48,8 +56,10 @@ public record LoaderLimits(long maxFileBytes, int maxCodePoints, int maxDocument
     /** The default bounds for a JVM whose maximum heap is {@code heapBytes}. */
     public static LoaderLimits forHeap(long heapBytes) {
         long fileBytes = Math.max(MIN_FILE_BYTES, Math.min(MAX_ARRAY, (heapBytes - HEAP_RESERVE) / HEAP_PER_INPUT_BYTE));
+        int documents = (int) Math.max(MIN_DOCUMENTS,
+                Math.min(Integer.MAX_VALUE, (heapBytes - HEAP_RESERVE) / HEAP_PER_DOCUMENT));
         // A UTF-8 file holds at most as many characters as bytes.
-        return new LoaderLimits(fileBytes, (int) fileBytes, 200_000, 256, 10_000, 250_000, heapBytes);
+        return new LoaderLimits(fileBytes, (int) fileBytes, documents, 256, 10_000, 250_000, heapBytes);
     }
 
     /** The maximum heap that lets a run read a file of this size. */
@@ -66,13 +76,35 @@ public record LoaderLimits(long maxFileBytes, int maxCodePoints, int maxDocument
      */
     String tooLarge(long size, String unit, long limit) {
         String actual = size >= 0 ? " (" + size + " " + unit + ")" : " (more than " + limit + " " + unit + ")";
-        if (heapBytes == 0) {
+        LoaderLimits heapDefaults = heapDefaults();
+        if (heapDefaults == null || (limit != heapDefaults.maxFileBytes() && limit != heapDefaults.maxCodePoints())) {
             return "the input is too large" + actual + "; the limit is " + limit + " " + unit;
         }
         long needed = heapFor(Math.max(size, limit + 1));
         return "the input is too large" + actual + "; the limit is " + limit + " " + unit + " with Java's maximum heap of "
                 + megabytes(heapBytes) + ": split the input into several files, or give Java more heap, e.g. "
-                + "MCPOLICY_JAVA_OPTS=-Xmx" + ((needed + (1L << 30) - 1) >> 30) + "g";
+                + "MCPOLICY_JAVA_OPTS=-Xmx" + gigabytes(needed) + "g";
+    }
+
+    /** Why a stream's documents after the first {@link #maxDocuments} were not read, with the fix. */
+    String tooManyDocuments() {
+        String problem = "the stream has more than " + maxDocuments + " documents; the rest were not read";
+        LoaderLimits heapDefaults = heapDefaults();
+        if (heapDefaults == null || maxDocuments != heapDefaults.maxDocuments()) {
+            return problem;
+        }
+        long needed = HEAP_RESERVE + (maxDocuments + 1L) * 2 * HEAP_PER_DOCUMENT;
+        return problem + " (the limit with Java's maximum heap of " + megabytes(heapBytes) + "): split the input into"
+                + " several files, or give Java more heap, e.g. MCPOLICY_JAVA_OPTS=-Xmx" + gigabytes(needed) + "g";
+    }
+
+    /** The bounds this heap gives, or null when the bounds were not derived from a heap. */
+    private LoaderLimits heapDefaults() {
+        return heapBytes == 0 ? null : forHeap(heapBytes);
+    }
+
+    private static long gigabytes(long bytes) {
+        return (bytes + (1L << 30) - 1) >> 30;
     }
 
     private static String megabytes(long bytes) {
@@ -80,11 +112,13 @@ public record LoaderLimits(long maxFileBytes, int maxCodePoints, int maxDocument
     }
 
     public LoaderLimits withMaxFileBytes(long value) {
-        return new LoaderLimits(value, maxCodePoints, maxDocuments, maxDepth, maxAliases, maxAliasExpansion, 0);
+        return new LoaderLimits(value, maxCodePoints, maxDocuments, maxDepth, maxAliases, maxAliasExpansion,
+                heapBytes);
     }
 
     public LoaderLimits withMaxCodePoints(int value) {
-        return new LoaderLimits(maxFileBytes, value, maxDocuments, maxDepth, maxAliases, maxAliasExpansion, 0);
+        return new LoaderLimits(maxFileBytes, value, maxDocuments, maxDepth, maxAliases, maxAliasExpansion,
+                heapBytes);
     }
 
     public LoaderLimits withMaxDocuments(int value) {

@@ -152,7 +152,7 @@ public final class ManifestLoader {
             }
             if (index >= limits.maxDocuments()) {
                 steps.add(Step.of(InputProblem.error(displayPath, segment.firstLine() + 1, 1,
-                        "the stream has more than " + limits.maxDocuments() + " documents; the rest were not read")));
+                        limits.tooManyDocuments())));
                 break;
             }
             if (firstBad >= 0) {

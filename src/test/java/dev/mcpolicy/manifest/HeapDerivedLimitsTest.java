@@ -81,4 +81,25 @@ class HeapDerivedLimitsTest {
                 + " characters"), problem.message());
         assertTrue(problem.message().endsWith("MCPOLICY_JAVA_OPTS=-Xmx1g"), problem.message());
     }
+
+    @Test
+    void theDocumentLimitGrowsWithTheHeapAndItsMessageSaysSo() {
+        assertEquals(200_000, LoaderLimits.forHeap(256 * MB).maxDocuments(), "never below the bound of old");
+        LoaderLimits sixGigabytes = LoaderLimits.forHeap(6144 * MB);
+        assertTrue(sixGigabytes.maxDocuments() > 700_000, "100,000 copies of a 7-document render");
+        assertEquals("the stream has more than " + sixGigabytes.maxDocuments() + " documents; the rest were not read"
+                + " (the limit with Java's maximum heap of 6144 MB): split the input into several files, or give Java"
+                + " more heap, e.g. MCPOLICY_JAVA_OPTS=-Xmx12g", sixGigabytes.tooManyDocuments());
+        assertEquals("the stream has more than 2 documents; the rest were not read",
+                sixGigabytes.withMaxDocuments(2).tooManyDocuments(), "a bound set by the caller is not the heap's");
+    }
+
+    @Test
+    void aBoundSetByTheCallerIsRefusedWithoutTalkOfHeap() throws IOException {
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, "a: 12345678901234567890\n");
+        InputProblem problem = onlyProblem(new ManifestLoader(LoaderLimits.DEFAULTS.withMaxFileBytes(10))
+                .loadFile(file, "small.yaml"));
+        assertEquals("the input is too large (24 bytes); the limit is 10 bytes", problem.message());
+    }
 }

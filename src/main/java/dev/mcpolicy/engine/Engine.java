@@ -10,6 +10,7 @@ import dev.mcpolicy.finding.Finding;
 import dev.mcpolicy.finding.pipeline.FoldSuperseded;
 import dev.mcpolicy.graph.ResourceGraph;
 import dev.mcpolicy.manifest.ManifestDocument;
+import dev.mcpolicy.parallel.InParallel;
 import dev.mcpolicy.rules.RuleSet;
 import dev.mcpolicy.secrets.SecretScanner;
 
@@ -84,17 +85,14 @@ public final class Engine {
                 }
             }
         }
-        var each = checks.stream();
-        if (context.graph().objects().size() >= PARALLEL_OBJECTS && Runtime.getRuntime().availableProcessors() > 1) {
-            each = each.parallel();
-        }
-        // Checks share only the render's facts, which compute each lazily under a lock; the ordered stream keeps
-        // the findings in evaluation order however many threads ran them.
-        List<List<Finding>> perCheck = each.map(run -> {
+        // Checks share only the render's facts, which compute each lazily and safely across threads; the results
+        // come back in evaluation order however many threads ran them.
+        int minChecks = context.graph().objects().size() >= PARALLEL_OBJECTS ? 2 : Integer.MAX_VALUE;
+        List<List<Finding>> perCheck = InParallel.map(checks.size(), minChecks, i -> {
             List<Finding> found = new ArrayList<>();
-            run(run.ruleId(), run.check(), context, inferred, found);
+            run(checks.get(i).ruleId(), checks.get(i).check(), context, inferred, found);
             return found;
-        }).toList();
+        });
         List<Finding> findings = new ArrayList<>();
         perCheck.forEach(findings::addAll);
         return findings;

@@ -22,6 +22,8 @@ final class InputReader {
     /** Decoding errors beyond this many mean binary input, not text with a few bad bytes: the file is refused. */
     static final int MAX_BAD_SEQUENCES = 1000;
     private static final char REPLACEMENT = '\uFFFD';
+    /** The largest array the JVM allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private InputReader() {
     }
@@ -42,7 +44,8 @@ final class InputReader {
         }
     }
 
-    static Outcome readFile(Path path, long maxBytes) {
+    static Outcome readFile(Path path, LoaderLimits limits) {
+        long maxBytes = limits.maxFileBytes();
         if (Files.isDirectory(path)) {
             return Outcome.failure("is a folder, not a file");
         }
@@ -54,11 +57,12 @@ final class InputReader {
             return Outcome.failure(NOT_A_REGULAR_FILE);
         }
         try {
-            if (Files.size(path) > maxBytes) {
-                return tooLarge(Files.size(path), maxBytes);
+            long size = Files.size(path);
+            if (size > maxBytes) {
+                return tooLarge(size, limits);
             }
             try (InputStream in = Files.newInputStream(path)) {
-                return readStream(in, maxBytes);
+                return readStream(in, size, limits);
             }
         } catch (AccessDeniedException e) {
             return Outcome.failure("cannot read the file: permission denied");
@@ -71,13 +75,42 @@ final class InputReader {
         }
     }
 
-    static Outcome readStream(InputStream in, long maxBytes) throws IOException {
-        int cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
-        byte[] bytes = in.readNBytes(cap);
+    static Outcome readStream(InputStream in, LoaderLimits limits) throws IOException {
+        return readStream(in, -1, limits);
+    }
+
+    /**
+     * Reads at most the limit's bytes. A file's size, when known, sizes the array at once: {@code readNBytes} alone
+     * collects chunks and copies them into the result, twice the input's memory at the peak.
+     */
+    private static Outcome readStream(InputStream in, long expectedSize, LoaderLimits limits) throws IOException {
+        long maxBytes = limits.maxFileBytes();
+        int cap = (int) Math.min(MAX_ARRAY, maxBytes + 1);
+        byte[] bytes;
+        if (expectedSize >= 0 && expectedSize < cap) {
+            bytes = new byte[(int) expectedSize];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                bytes = Arrays.copyOf(bytes, read); // the file shrank while being read
+            } else {
+                byte[] more = in.readNBytes(cap - bytes.length); // or grew
+                if (more.length > 0) {
+                    bytes = concat(bytes, more);
+                }
+            }
+        } else {
+            bytes = in.readNBytes(cap);
+        }
         if (bytes.length > maxBytes) {
-            return tooLarge(-1, maxBytes);
+            return tooLarge(-1, limits);
         }
         return decode(bytes);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     /** UTF-8 (with or without a byte order mark), or UTF-16 when a UTF-16 byte order mark says so. */
@@ -88,6 +121,13 @@ final class InputReader {
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
             return decodeStrict(bytes, 2, StandardCharsets.UTF_16LE.newDecoder(), "UTF-16");
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT) < 0) {
+            // No replacement character, so no invalid byte: the common case needs neither a char buffer (two bytes
+            // per character) nor the strict decoder's second copy of the text.
+            return Outcome.text(text);
+        }
+        // U+FFFD stands for a bad byte, or was written in the file: the strict decoder tells which, and where.
         return decodeStrict(bytes, 0, StandardCharsets.UTF_8.newDecoder(), "UTF-8");
     }
 
@@ -98,7 +138,7 @@ final class InputReader {
     private static Outcome decodeStrict(byte[] bytes, int skip, CharsetDecoder decoder, String encoding) {
         decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16,
+        CharBuffer out = CharBuffer.allocate((int) Math.min(MAX_ARRAY,
                 (long) (bytes.length * (double) decoder.maxCharsPerByte()) + 16));
         int[] bad = new int[8];
         int badCount = 0;
@@ -153,9 +193,8 @@ final class InputReader {
         return line;
     }
 
-    private static Outcome tooLarge(long size, long maxBytes) {
-        String actual = size >= 0 ? " (" + size + " bytes)" : "";
-        return Outcome.failure("the input is too large" + actual + "; the limit is " + maxBytes + " bytes");
+    private static Outcome tooLarge(long size, LoaderLimits limits) {
+        return Outcome.failure(limits.tooLarge(size, "bytes", limits.maxFileBytes()));
     }
 
     static String oneLine(String text) {

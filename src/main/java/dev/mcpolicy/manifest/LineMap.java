@@ -28,23 +28,32 @@ final class LineMap {
     static LineMap of(String text) {
         int[] starts = new int[64];
         int count = 1;
-        boolean supplementary = false;
         int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
+        if (text.indexOf('\r') < 0) {
+            // The common case, a search per line instead of a look at every character.
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, starts.length * 2);
                 }
                 starts[count++] = i + 1;
-            } else if (Character.isSurrogate(c)) {
-                supplementary = true;
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, starts.length * 2);
+                    }
+                    starts[count++] = i + 1;
+                }
             }
         }
-        return new LineMap(text, starts, count, supplementary);
+        // Fewer code points than characters: surrogate pairs, whose columns count differently. (The count is free
+        // for text without characters above U+00FF.)
+        return new LineMap(text, starts, count, text.codePointCount(0, length) != length);
     }
 
     /** The same map with its own conversion cache, for one thread. */

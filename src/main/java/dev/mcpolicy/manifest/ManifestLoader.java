@@ -1,6 +1,7 @@
 package dev.mcpolicy.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.parallel.InParallel;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * Reads rendered multi-document YAML (what {@code helm template} prints) and values files into
@@ -127,10 +127,11 @@ public final class ManifestLoader {
     private LoadResult load(String displayPath, String text, int[] badOffsets, String encoding) {
         Objects.requireNonNull(displayPath, "displayPath");
         StreamText stream = StreamText.of(text, badOffsets);
-        if (stream.text().length() > limits.maxCodePoints()
-                && stream.text().codePointCount(0, stream.text().length()) > limits.maxCodePoints()) {
-            return failed(displayPath, "the input is too large (more than " + limits.maxCodePoints()
-                    + " characters)");
+        if (stream.text().length() > limits.maxCodePoints()) {
+            int characters = stream.text().codePointCount(0, stream.text().length());
+            if (characters > limits.maxCodePoints()) {
+                return failed(displayPath, limits.tooLarge(characters, "characters", limits.maxCodePoints()));
+            }
         }
         LineMap lines = LineMap.of(stream.text());
         int[] bad = stream.badOffsets();
@@ -151,7 +152,7 @@ public final class ManifestLoader {
             }
             if (index >= limits.maxDocuments()) {
                 steps.add(Step.of(InputProblem.error(displayPath, segment.firstLine() + 1, 1,
-                        "the stream has more than " + limits.maxDocuments() + " documents; the rest were not read")));
+                        limits.tooManyDocuments())));
                 break;
             }
             if (firstBad >= 0) {
@@ -192,11 +193,7 @@ public final class ManifestLoader {
      * anyway). The results come back in stream order, so the outcome does not depend on the number of threads.
      */
     private List<Loaded> parseAll(String file, LineMap lines, List<Step> steps, SharedStrings shared) {
-        IntStream range = IntStream.range(0, steps.size());
-        if (steps.size() >= PARALLEL_DOCUMENTS && Runtime.getRuntime().availableProcessors() > 1) {
-            range = range.parallel();
-        }
-        return range.mapToObj(i -> {
+        return InParallel.map(steps.size(), PARALLEL_DOCUMENTS, i -> {
             Step step = steps.get(i);
             if (step.problem() != null) {
                 return new Loaded(null, List.of(step.problem()));
@@ -205,7 +202,7 @@ public final class ManifestLoader {
             ManifestDocument document = loadDocument(file, lines.forThread(), step.segment(), step.index(), problems,
                     shared).orElse(null);
             return new Loaded(document, List.copyOf(problems));
-        }).toList();
+        });
     }
 
     private static InputProblem notDecodable(String file, LineMap lines, int offset, String encoding, String where) {
@@ -221,7 +218,7 @@ public final class ManifestLoader {
     public LoadResult loadFile(Path path, String displayPath) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(displayPath, "displayPath");
-        InputReader.Outcome outcome = InputReader.readFile(path, limits.maxFileBytes());
+        InputReader.Outcome outcome = InputReader.readFile(path, limits);
         return outcome.failure() != null ? failed(displayPath, outcome.failure())
                 : load(displayPath, outcome.text(), outcome.badOffsets(), outcome.encoding());
     }
@@ -243,7 +240,7 @@ public final class ManifestLoader {
         Objects.requireNonNull(in, "in");
         InputReader.Outcome outcome;
         try {
-            outcome = InputReader.readStream(in, limits.maxFileBytes());
+            outcome = InputReader.readStream(in, limits);
         } catch (IOException e) {
             outcome = InputReader.Outcome.failure("cannot read standard input: " + InputReader.oneLine(e.getMessage()));
         }

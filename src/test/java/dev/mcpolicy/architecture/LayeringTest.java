@@ -44,6 +44,7 @@ class LayeringTest {
                 .layer("graph").definedBy("dev.mcpolicy.graph..")
                 .layer("finding").definedBy("dev.mcpolicy.finding..")
                 .layer("manifest").definedBy("dev.mcpolicy.manifest..")
+                .layer("parallel").definedBy("dev.mcpolicy.parallel..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("docs").mayNotBeAccessedByAnyLayer()
                 .whereLayer("build").mayNotBeAccessedByAnyLayer()
@@ -58,6 +59,7 @@ class LayeringTest {
                 .whereLayer("secrets").mayOnlyBeAccessedByLayers("manifest", "finding", "graph", "engine", "chart",
                         "report", "config", "baseline", "waivers", "app", "cli")
                 .whereLayer("graph").mayOnlyBeAccessedByLayers("engine", "app")
+                .whereLayer("parallel").mayOnlyBeAccessedByLayers("manifest", "graph", "engine", "app")
                 .whereLayer("finding").mayOnlyBeAccessedByLayers("engine", "rules", "report", "chart", "config",
                         "baseline", "waivers", "app", "cli", "docs")
                 .check(classes);
@@ -97,6 +99,18 @@ class LayeringTest {
                         "dev.mcpolicy.chart..", "dev.mcpolicy.report..", "dev.mcpolicy.config..",
                         "dev.mcpolicy.baseline..", "dev.mcpolicy.waivers..", "dev.mcpolicy.app..", "dev.mcpolicy.cli..")
                 .because("every layer masks printed text with it, so it must sit below them all")
+                .check(classes);
+    }
+
+    @Test
+    void parallelWorkDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("dev.mcpolicy.parallel..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mcpolicy.manifest..", "dev.mcpolicy.graph..",
+                        "dev.mcpolicy.finding..", "dev.mcpolicy.engine..", "dev.mcpolicy.rules..",
+                        "dev.mcpolicy.chart..", "dev.mcpolicy.report..", "dev.mcpolicy.config..",
+                        "dev.mcpolicy.baseline..", "dev.mcpolicy.waivers..", "dev.mcpolicy.app..", "dev.mcpolicy.cli..",
+                        "dev.mcpolicy.secrets..")
+                .because("it is a leaf: a way to spread work over cores, below every layer that uses it")
                 .check(classes);
     }
 

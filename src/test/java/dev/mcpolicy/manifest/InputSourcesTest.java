@@ -67,6 +67,27 @@ class InputSourcesTest {
     }
 
     @Test
+    void aWrittenReplacementCharacterIsTextAndOnlyABadByteIsAProblem() throws IOException {
+        Path file = dir.resolve("replacement.yaml");
+        Files.writeString(file, "a: \uFFFD\n");
+        LoadResult clean = LOADER.loadFile(file, "replacement.yaml");
+        assertEquals(List.of(), clean.problems());
+        assertEquals("\uFFFD", clean.documents().get(0).content().path("a").textValue());
+
+        java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+        both.writeBytes("a: \uFFFD\n---\nb: ".getBytes(StandardCharsets.UTF_8));
+        both.write(0xE9);
+        both.writeBytes("\n---\nc: 1\n".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, both.toByteArray());
+        LoadResult mixed = LOADER.loadFile(file, "replacement.yaml");
+        assertEquals(List.of("\uFFFD", "1"), mixed.documents().stream()
+                .map(doc -> doc.content().elements().hasNext() ? doc.content().elements().next().asText() : "")
+                .toList());
+        InputProblem problem = onlyProblem(mixed);
+        assertEquals(pos(3, 4), new Position(problem.line(), problem.column()));
+    }
+
+    @Test
     void tooLargeFileIsAProblem() throws IOException {
         Path file = write("big.yaml", "a: 12345678901234567890\n");
         ManifestLoader small = new ManifestLoader(LoaderLimits.DEFAULTS.withMaxFileBytes(10));

@@ -10,12 +10,11 @@ import dev.mcpolicy.secrets.SecretHit;
 import dev.mcpolicy.secrets.SecretScanner;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -26,19 +25,22 @@ import java.util.function.Supplier;
 public final class RenderFacts {
     private final List<ManifestDocument> valuesDocuments;
     private final SecretScanner secretScanner;
-    private final Map<Workload, SessionState> sessionStates = new IdentityHashMap<>();
-    private final Map<Selection, List<Target>> selections = new HashMap<>();
-    private Set<String> valuesFileWords;
-    private Set<String> literalSecretsInValues;
+    private final Map<Identity, SessionState> sessionStates = new ConcurrentHashMap<>();
+    private final Map<Selection, List<Target>> selections = new ConcurrentHashMap<>();
+    private volatile Set<String> valuesFileWords;
+    private volatile Set<String> literalSecretsInValues;
 
     RenderFacts(List<ManifestDocument> valuesDocuments, SecretScanner secretScanner) {
         this.valuesDocuments = valuesDocuments;
         this.secretScanner = secretScanner;
     }
 
-    /** Whether the workload keeps MCP sessions in process memory ({@link SessionState}). */
-    public synchronized SessionState sessionState(Workload workload) {
-        return sessionStates.computeIfAbsent(workload, SessionState::read);
+    /**
+     * Whether the workload keeps MCP sessions in process memory ({@link SessionState}). Asked for every workload by
+     * several checks at once: a lock here let one thread hold off the other for a second on a large render.
+     */
+    public SessionState sessionState(Workload workload) {
+        return sessionStates.computeIfAbsent(new Identity(workload), key -> SessionState.read(workload));
     }
 
     /** True when the render is for one of the named environments ({@link RenderEnvironment}). */
@@ -46,15 +48,26 @@ public final class RenderFacts {
         return RenderEnvironment.matches(valuesFileWords(), object, names);
     }
 
-    private synchronized Set<String> valuesFileWords() {
-        if (valuesFileWords == null) {
-            valuesFileWords = RenderEnvironment.valuesFileWords(valuesDocuments);
+    private Set<String> valuesFileWords() {
+        Set<String> words = valuesFileWords;
+        if (words == null) {
+            synchronized (this) {
+                if (valuesFileWords == null) {
+                    valuesFileWords = RenderEnvironment.valuesFileWords(valuesDocuments);
+                }
+                words = valuesFileWords;
+            }
         }
-        return valuesFileWords;
+        return words;
     }
 
     /** The text of every values-file scalar the secret scanner reports as a literal secret (never printed). */
-    public synchronized Set<String> literalSecretsInValues() {
+    public Set<String> literalSecretsInValues() {
+        Set<String> known = literalSecretsInValues;
+        return known != null ? known : computeLiteralSecretsInValues();
+    }
+
+    private synchronized Set<String> computeLiteralSecretsInValues() {
         if (literalSecretsInValues == null) {
             Set<String> literals = new HashSet<>();
             for (ManifestDocument document : valuesDocuments) {
@@ -73,20 +86,29 @@ public final class RenderFacts {
     /** The targets of another selection, selected once per run however many checks or targets ask. */
     public List<Target> selection(Selector selector, Where where, Supplier<List<Target>> select) {
         Selection key = new Selection(selector, where);
-        synchronized (this) {
-            List<Target> known = selections.get(key);
-            if (known != null) {
-                return known;
-            }
+        List<Target> known = selections.get(key);
+        if (known != null) {
+            return known;
         }
-        List<Target> selected = List.copyOf(select.get());
-        synchronized (this) {
-            selections.putIfAbsent(key, selected);
-            return selections.get(key);
-        }
+        // Selected outside any lock (selecting may ask for other facts); the first result stored is the one kept.
+        List<Target> selected = selections.putIfAbsent(key, List.copyOf(select.get()));
+        return selected != null ? selected : selections.get(key);
     }
 
     private record Selection(Selector selector, Where where) {
+    }
+
+    /** A workload by identity: record equality would compare whole documents. */
+    private record Identity(Workload workload) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.workload == workload;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(workload);
+        }
     }
 
 }

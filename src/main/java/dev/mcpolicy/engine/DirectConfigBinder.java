@@ -10,7 +10,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -42,31 +41,31 @@ final class DirectConfigBinder {
         if (node == null && !top || node != null && !node.isObject()) {
             throw Undecided.INSTANCE;
         }
-        Constructor<?> creator = creator(type);
-        Parameter[] parameters = creator.getParameters();
-        Type[] types = creator.getGenericParameterTypes();
-        String[] names = names(type, creator);
-        Set<String> known = new HashSet<>(List.of(names));
+        Creator creator = CREATORS.get(type);
+        if (creator.constructor() == null) {
+            throw Undecided.INSTANCE;
+        }
         if (node != null) {
             for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
-                if (!known.contains(fields.next())) {
+                if (!creator.known().contains(fields.next())) {
                     throw Undecided.INSTANCE;
                 }
             }
         }
-        Object[] arguments = new Object[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
+        String[] names = creator.names();
+        Object[] arguments = new Object[names.length];
+        for (int i = 0; i < names.length; i++) {
             JsonNode value = node == null ? null : node.get(names[i]);
             if (value == null) {
-                if (parameters[i].getType().isPrimitive()) {
+                if (creator.primitive()[i]) {
                     throw Undecided.INSTANCE;
                 }
                 continue;
             }
-            arguments[i] = value(value, types[i]);
+            arguments[i] = value(value, creator.types()[i]);
         }
         try {
-            return creator.newInstance(arguments);
+            return creator.constructor().newInstance(arguments);
         } catch (ReflectiveOperationException | IllegalArgumentException refused) {
             throw Undecided.INSTANCE;
         }
@@ -92,7 +91,7 @@ final class DirectConfigBinder {
             }
             return items;
         }
-        if (type instanceof Class<?> nested && (nested.isRecord() || jsonCreator(nested) != null)) {
+        if (type instanceof Class<?> nested && CREATORS.get(nested).constructor() != null) {
             return object(node, nested, false);
         }
         throw Undecided.INSTANCE;
@@ -111,23 +110,64 @@ final class DirectConfigBinder {
         return node.isTextual() || node.isBoolean() || node.isInt() || node.isLong() || node.isDouble();
     }
 
-    private static Constructor<?> creator(Class<?> type) throws Undecided {
-        if (type.isRecord()) {
-            Class<?>[] componentTypes = new Class<?>[type.getRecordComponents().length];
-            for (int i = 0; i < componentTypes.length; i++) {
-                componentTypes[i] = type.getRecordComponents()[i].getType();
-            }
-            try {
-                return type.getDeclaredConstructor(componentTypes);
-            } catch (NoSuchMethodException e) {
-                throw Undecided.INSTANCE;
-            }
+    /**
+     * How a config type is made, found once per type: reading a constructor's parameter annotations is slow in a
+     * cold JVM, and every rule binds its checks' configs. A type with no usable creator has a null constructor.
+     */
+    private static final ClassValue<Creator> CREATORS = new ClassValue<>() {
+        @Override
+        protected Creator computeValue(Class<?> type) {
+            return Creator.of(type);
         }
-        Constructor<?> creator = jsonCreator(type);
-        if (creator == null) {
-            throw Undecided.INSTANCE;
+    };
+
+    private record Creator(Constructor<?> constructor, String[] names, Type[] types, boolean[] primitive,
+                           Set<String> known) {
+        static final Creator NONE = new Creator(null, new String[0], new Type[0], new boolean[0], Set.of());
+
+        static Creator of(Class<?> type) {
+            Constructor<?> constructor = constructor(type);
+            if (constructor == null) {
+                return NONE;
+            }
+            Parameter[] parameters = constructor.getParameters();
+            RecordComponent[] components = type.isRecord() ? type.getRecordComponents() : null;
+            String[] names = new String[parameters.length];
+            boolean[] primitive = new boolean[parameters.length];
+            for (int i = 0; i < parameters.length; i++) {
+                JsonProperty property = parameters[i].getAnnotation(JsonProperty.class);
+                if (property == null && components != null) {
+                    property = components[i].getAccessor().getAnnotation(JsonProperty.class);
+                }
+                if (property != null && !property.value().isEmpty()) {
+                    names[i] = property.value();
+                } else if (components != null) {
+                    names[i] = components[i].getName();
+                } else {
+                    return NONE;
+                }
+                primitive[i] = parameters[i].getType().isPrimitive();
+            }
+            return new Creator(constructor, names, constructor.getGenericParameterTypes(), primitive,
+                    Set.copyOf(List.of(names)));
         }
-        return creator;
+
+        /** A record's canonical constructor, or the constructor marked {@code @JsonCreator}; else null. */
+        private static Constructor<?> constructor(Class<?> type) {
+            if (type.isRecord()) {
+                RecordComponent[] components = type.getRecordComponents();
+                Class<?>[] componentTypes = new Class<?>[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    componentTypes[i] = components[i].getType();
+                }
+                try {
+                    return type.getDeclaredConstructor(componentTypes);
+                } catch (NoSuchMethodException e) {
+                    return null;
+                }
+            }
+            return jsonCreator(type);
+        }
     }
 
     private static Constructor<?> jsonCreator(Class<?> type) {
@@ -137,27 +177,6 @@ final class DirectConfigBinder {
             }
         }
         return null;
-    }
-
-    /** The option name of each creator parameter: its {@code @JsonProperty}, else the record component's name. */
-    private static String[] names(Class<?> type, Constructor<?> creator) throws Undecided {
-        Parameter[] parameters = creator.getParameters();
-        RecordComponent[] components = type.isRecord() ? type.getRecordComponents() : null;
-        String[] names = new String[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
-            JsonProperty property = parameters[i].getAnnotation(JsonProperty.class);
-            if (property == null && components != null) {
-                property = components[i].getAccessor().getAnnotation(JsonProperty.class);
-            }
-            if (property != null && !property.value().isEmpty()) {
-                names[i] = property.value();
-            } else if (components != null) {
-                names[i] = components[i].getName();
-            } else {
-                throw Undecided.INSTANCE;
-            }
-        }
-        return names;
     }
 
     /** Jackson decides this one. */

@@ -1,5 +1,6 @@
 package dev.mcpolicy.cli;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,6 +68,55 @@ class LauncherIT {
 
         Files.delete(archive);
         assertEquals(without.stdout(), check(environment).stdout());
+    }
+
+    /** Java 25 and later: the launcher trains and uses an AOT cache (mcpolicy.aot) instead of the CDS archive. */
+    @Test
+    void onJava25TheLauncherKeepsAnAotCache() throws Exception {
+        Optional<Path> java25 = newerJdk(25);
+        Assumptions.assumeTrue(java25.isPresent(), "no JDK 25 or later under /usr/lib/jvm");
+        Path jar = Files.copy(EndToEnd.jar(), folder.resolve("mcpolicy.jar"));
+        Map<String, String> environment = Map.of("MCPOLICY_JAR", jar.toString(), "JAVA_HOME", java25.get().toString());
+        EndToEnd.Run without = check(environment);
+
+        EndToEnd.Run training = EndToEnd.run(List.of(LAUNCHER.toString(), "--train-cds-archive"), environment);
+        assertEquals(0, training.exitCode(), training.describe());
+        assertEquals("", training.stdout() + training.stderr(), "training prints nothing when it works");
+        assertTrue(Files.size(folder.resolve("mcpolicy.aot")) > 0);
+        assertFalse(Files.exists(folder.resolve("mcpolicy.jsa")));
+        assertTrue(mainClassSource(environment).contains("shared objects file"), "the fresh cache is used");
+        assertEquals(without.stdout(), check(environment).stdout());
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(
+                Files.getLastModifiedTime(folder.resolve("mcpolicy.aot")).toMillis() + 60_000));
+        assertFalse(mainClassSource(environment).contains("shared objects file"), "a cache older than the jar");
+        assertEquals(without.stdout(), check(environment).stdout());
+    }
+
+    /** A JDK under /usr/lib/jvm whose release file names this feature version or a later one. */
+    private static Optional<Path> newerJdk(int feature) throws java.io.IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (var homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> featureVersion(home) >= feature).sorted().findFirst();
+        }
+    }
+
+    private static int featureVersion(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                var version = java.util.regex.Pattern.compile("^JAVA_VERSION=\"(\\d+)").matcher(line);
+                if (version.find()) {
+                    return Integer.parseInt(version.group(1));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return 0;
+        }
+        return 0;
     }
 
     @Test

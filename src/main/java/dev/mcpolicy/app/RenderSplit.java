@@ -35,7 +35,7 @@ record RenderSplit(List<Render> renders, List<InputProblem> problems) {
     /** @param markers the repository's own MCP-server markers */
     static RenderSplit of(List<ManifestDocument> documents, String releaseNamespace, McpMarkers markers) {
         ResourceGraph graph = ResourceGraph.build(documents, releaseNamespace, markers);
-        Map<String, List<K8sObject>> shared = sharedAcrossFiles(graph);
+        Map<String, List<K8sObject>> shared = fromOneFile(documents) ? Map.of() : sharedAcrossFiles(graph);
         if (shared.isEmpty()) {
             return new RenderSplit(List.of(new Render(documents, graph)), List.of());
         }
@@ -49,6 +49,15 @@ record RenderSplit(List<Render> renders, List<InputProblem> problems) {
         byFile.values().forEach(fileDocuments ->
                 renders.add(new Render(fileDocuments, ResourceGraph.build(fileDocuments, releaseNamespace, markers))));
         return new RenderSplit(renders, problems);
+    }
+
+    private static boolean fromOneFile(List<ManifestDocument> documents) {
+        for (ManifestDocument document : documents) {
+            if (!document.file().equals(documents.get(0).file())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -27,6 +28,8 @@ final class IndexedResourceGraph implements ResourceGraph {
     private final List<K8sObject> objects;
     private final Map<K8sObject, Integer> ordinals = new IdentityHashMap<>();
     private final Map<String, K8sObject> winnerByIdentity = new HashMap<>();
+    /** The winners again, by instance: asked for every object, without building its identity key each time. */
+    private final Set<K8sObject> winners = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, List<K8sObject>> objectsByKind = new HashMap<>();
     private final Map<String, K8sObject> winnerByKindNamespaceName = new HashMap<>();
 
@@ -93,6 +96,7 @@ final class IndexedResourceGraph implements ResourceGraph {
             objectsByKind.computeIfAbsent(object.kind(), kind -> new ArrayList<>()).add(object);
             winnerByKindNamespaceName.put(nameKey(object.kind(), object.namespace(), object.name()), object);
         }
+        winners.addAll(winnerByIdentity.values());
     }
 
     private void indexWorkloads() {
@@ -226,7 +230,7 @@ final class IndexedResourceGraph implements ResourceGraph {
     }
 
     private boolean isWinner(K8sObject object) {
-        return winnerByIdentity.get(identityKey(object)) == object;
+        return winners.contains(object);
     }
 
     /** The graph's own instance for {@code object}, or null when the graph has no such object. */

@@ -1,6 +1,7 @@
 package dev.mcpolicy.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcpolicy.parallel.InParallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,8 @@ final class McpServerDetector {
     static final String ANNOTATION = "mcpolicy.dev/mcp-server";
     static final String FALLBACK_REASON =
             "no workload carries an MCP marker; every long-running workload is treated as an MCP server";
+    /** Renders with at least this many workloads have their markers read on several threads. */
+    private static final int PARALLEL_WORKLOADS = 256;
 
     private McpServerDetector() {
     }
@@ -59,12 +62,13 @@ final class McpServerDetector {
     /** @param extra the repository's own markers: its annotations follow the built-in one, its env and images come first */
     static List<McpDecision> decide(List<Workload> workloads, Map<K8sObject, String> referencedAsEndpoint,
                                     McpMarkers extra) {
-        List<Optional<Marker>> markers = new ArrayList<>(workloads.size());
+        // Each workload's markers are its own: read on several threads for a large render.
+        List<Optional<Marker>> markers = InParallel.map(workloads.size(), PARALLEL_WORKLOADS,
+                i -> firstMarker(workloads.get(i), referencedAsEndpoint.get(workloads.get(i).object()), extra));
         boolean anyServerByMarker = false;
-        for (Workload workload : workloads) {
-            Optional<Marker> marker = firstMarker(workload, referencedAsEndpoint.get(workload.object()), extra);
-            markers.add(marker);
-            anyServerByMarker |= marker.filter(m -> m.counts(workload)).map(Marker::makesServer).orElse(false);
+        for (int i = 0; i < workloads.size(); i++) {
+            Workload workload = workloads.get(i);
+            anyServerByMarker |= markers.get(i).filter(m -> m.counts(workload)).map(Marker::makesServer).orElse(false);
         }
         List<McpDecision> decisions = new ArrayList<>(workloads.size());
         for (int i = 0; i < workloads.size(); i++) {

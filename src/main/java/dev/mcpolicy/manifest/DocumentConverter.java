@@ -97,6 +97,18 @@ final class DocumentConverter {
             return array;
         }
         YamlNode.Mapping mapping = (YamlNode.Mapping) node;
+        String[] names = distinctPlainKeys(mapping);
+        if (names != null) {
+            ObjectNode object = new ObjectNode(nodes, new SmallMap<>(names.length));
+            for (int i = 0; i < names.length; i++) {
+                YamlNode key = mapping.keys().get(i);
+                YamlNode value = mapping.values().get(i);
+                int id = spans.next();
+                object.set(shared.share(names[i]), value(value, depth + 1));
+                spans.span(id, key.start(), key.end(), value.start(), value.end());
+            }
+            return object;
+        }
         LinkedHashMap<String, Entry> entries = entriesOf(mapping, depth);
         // Most mappings of a manifest hold a few keys, and a default hash table per mapping was a large part of a big
         // render's memory: small ones keep their keys in arrays, larger ones in a table sized for them.
@@ -155,6 +167,32 @@ final class DocumentConverter {
         }
         effectiveEntries.put(mapping, entries);
         return entries;
+    }
+
+    /**
+     * The key texts of the common mapping, few keys written out once each and no merge key, whose entries are simply
+     * its own in text order; null for any other ({@link #entriesOf} then works them out).
+     */
+    private static String[] distinctPlainKeys(YamlNode.Mapping mapping) {
+        List<YamlNode> keys = mapping.keys();
+        if (keys.size() > SmallMap.MAX_KEYS) {
+            return null;
+        }
+        String[] names = new String[keys.size()];
+        for (int i = 0; i < names.length; i++) {
+            YamlNode key = keys.get(i);
+            String name = isMergeKey(key) ? null : keyText(key);
+            if (name == null) {
+                return null;
+            }
+            for (int j = 0; j < i; j++) {
+                if (names[j].equals(name)) {
+                    return null;
+                }
+            }
+            names[i] = name;
+        }
+        return names;
     }
 
     /** The mappings a {@code <<} value names, in the order they are applied (so earlier ones win). */

@@ -74,7 +74,10 @@ final class YamlTreeBuilder {
     private void scalar(ScalarEvent event) {
         YamlNode.Scalar node = new YamlNode.Scalar(event.getValue(), event.getTag().orElse(null),
                 event.getScalarStyle() == ScalarStyle.PLAIN, start(event), end(event));
-        anchorName(event).ifPresent(name -> anchors.put(name, node));
+        String anchor = anchorName(event);
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
         add(node);
     }
 
@@ -100,7 +103,7 @@ final class YamlTreeBuilder {
         if (open.size() >= limits.maxDepth()) {
             throw new LoadFailure(start, "collections nest deeper than " + limits.maxDepth() + " levels");
         }
-        String anchor = anchorName(event).orElse(null);
+        String anchor = anchorName(event);
         if (anchor != null) {
             anchors.put(anchor, IN_PROGRESS);
         }
@@ -131,8 +134,10 @@ final class YamlTreeBuilder {
         }
     }
 
-    private static Optional<String> anchorName(NodeEvent event) {
-        return event.getAnchor().map(Anchor::getValue);
+    /** The node's anchor, or null. (Called for every node: no lambda or Optional made for the common null.) */
+    private static String anchorName(NodeEvent event) {
+        Optional<Anchor> anchor = event.getAnchor();
+        return anchor.isPresent() ? anchor.get().getValue() : null;
     }
 
     private Position start(Event event) {
@@ -185,7 +190,7 @@ final class YamlTreeBuilder {
         }
 
         Position of(Optional<Mark> mark) {
-            return mark.map(this::of).orElseGet(this::documentStart);
+            return mark.isPresent() ? of(mark.get()) : documentStart();
         }
 
         Position of(Mark mark) {

@@ -49,16 +49,15 @@ public final class RenderFacts {
     }
 
     private Set<String> valuesFileWords() {
-        Set<String> words = valuesFileWords;
-        if (words == null) {
-            synchronized (this) {
-                if (valuesFileWords == null) {
-                    valuesFileWords = RenderEnvironment.valuesFileWords(valuesDocuments);
-                }
-                words = valuesFileWords;
-            }
+        Set<String> known = valuesFileWords;
+        return known != null ? known : computeValuesFileWords();
+    }
+
+    private synchronized Set<String> computeValuesFileWords() {
+        if (valuesFileWords == null) {
+            valuesFileWords = RenderEnvironment.valuesFileWords(valuesDocuments);
         }
-        return words;
+        return valuesFileWords;
     }
 
     /** The text of every values-file scalar the secret scanner reports as a literal secret (never printed). */

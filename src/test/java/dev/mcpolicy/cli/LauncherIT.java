@@ -138,6 +138,41 @@ class LauncherIT {
         assertEquals(1, missing.stderr().lines().count(), missing.stderr());
     }
 
+    /**
+     * The launcher's collector settings yield to the user's: by default the parallel collector with a capped young
+     * generation; a collector of the user's replaces them all (two collectors would stop the JVM), heap sizes of the
+     * user's replace the sizes (a 100 MB young generation in a 96 MB heap would make the JVM warn).
+     */
+    @Test
+    void theCollectorSettingsYieldToTheUsersOwn() {
+        Map<String, String> byDefault = finalFlags("");
+        assertEquals("true", byDefault.get("UseParallelGC"));
+        assertEquals(String.valueOf(100L << 20), byDefault.get("MaxNewSize"));
+
+        Map<String, String> serial = finalFlags("-XX:+UseSerialGC");
+        assertEquals("true", serial.get("UseSerialGC"));
+        assertEquals("false", serial.get("UseParallelGC"));
+
+        Map<String, String> smallHeap = finalFlags("-Xmx96m");
+        assertEquals("true", smallHeap.get("UseParallelGC"));
+        assertEquals(String.valueOf(96L << 20), smallHeap.get("MaxHeapSize"));
+        assertTrue(Long.parseLong(smallHeap.get("MaxNewSize")) < 96L << 20 >> 1, smallHeap.toString());
+    }
+
+    /** The JVM's final flags under the launcher with these options added; the run must print nothing to stderr. */
+    private static Map<String, String> finalFlags(String options) {
+        EndToEnd.Run run = EndToEnd.run(List.of(LAUNCHER.toString(), "--version"),
+                Map.of("JAVA_HOME", System.getProperty("java.home"),
+                        "MCPOLICY_JAVA_OPTS", (options + " -XX:+PrintFlagsFinal").trim()));
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("", run.stderr(), options);
+        Map<String, String> flags = new java.util.HashMap<>();
+        var flag = java.util.regex.Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+:?=\\s+(\\S+)");
+        run.stdout().lines().map(flag::matcher).filter(java.util.regex.Matcher::find)
+                .forEach(matcher -> flags.put(matcher.group(1), matcher.group(2)));
+        return flags;
+    }
+
     private static EndToEnd.Run check(Map<String, String> environment) {
         EndToEnd.Run run = EndToEnd.run(List.of(LAUNCHER.toString(), "check", BROKEN, "--format", "sarif"), environment);
         assertEquals(1, run.exitCode(), run.describe());

@@ -157,6 +157,14 @@ class LauncherIT {
         assertEquals("true", smallHeap.get("UseParallelGC"));
         assertEquals(String.valueOf(96L << 20), smallHeap.get("MaxHeapSize"));
         assertTrue(Long.parseLong(smallHeap.get("MaxNewSize")) < 96L << 20 >> 1, smallHeap.toString());
+
+        Map<String, String> largerHeap = finalFlags("-Xmx1g");
+        assertEquals(String.valueOf(1L << 30), largerHeap.get("MaxHeapSize"));
+        assertEquals(String.valueOf(100L << 20), largerHeap.get("MaxNewSize"), "a heap of 1 GB keeps the cap");
+
+        Map<String, String> ownInitialHeap = finalFlags("-XX:InitialRAMPercentage=25");
+        assertEquals("25.000000", ownInitialHeap.get("InitialRAMPercentage"));
+        assertEquals(String.valueOf(100L << 20), ownInitialHeap.get("MaxNewSize"), "only the size set is replaced");
     }
 
     /** The JVM's final flags under the launcher with these options added; the run must print nothing to stderr. */

@@ -139,9 +139,10 @@ class LauncherIT {
     }
 
     /**
-     * The launcher's collector settings yield to the user's: by default the parallel collector with a capped young
-     * generation; a collector of the user's replaces them all (two collectors would stop the JVM), heap sizes of the
-     * user's replace the sizes (a 100 MB young generation in a 96 MB heap would make the JVM warn).
+     * The launcher's collector settings, and how they yield to the user's: by default the parallel collector with a
+     * capped young generation and a small initial heap, the whole heap from the start for a file of 100 MB or more; a
+     * collector of the user's replaces them all (two collectors would stop the JVM), a size of the user's replaces the
+     * launcher's, and a small maximum heap lifts the cap (a 100 MB young generation in 96 MB would make the JVM warn).
      */
     @Test
     void theCollectorSettingsYieldToTheUsersOwn() {
@@ -162,14 +163,36 @@ class LauncherIT {
         assertEquals(String.valueOf(1L << 30), largerHeap.get("MaxHeapSize"));
         assertEquals(String.valueOf(100L << 20), largerHeap.get("MaxNewSize"), "a heap of 1 GB keeps the cap");
 
+        assertEquals("4.000000", byDefault.get("InitialRAMPercentage"));
+        Map<String, String> largeFile = finalFlags("", sparseFile("large.yaml", 101L << 20).toString());
+        assertEquals("25.000000", largeFile.get("InitialRAMPercentage"), "a 100 MB file starts with the whole heap");
+        Map<String, String> smallFile = finalFlags("", sparseFile("small.yaml", 99L << 20).toString());
+        assertEquals("4.000000", smallFile.get("InitialRAMPercentage"));
+
         Map<String, String> ownInitialHeap = finalFlags("-XX:InitialRAMPercentage=25");
         assertEquals("25.000000", ownInitialHeap.get("InitialRAMPercentage"));
         assertEquals(String.valueOf(100L << 20), ownInitialHeap.get("MaxNewSize"), "only the size set is replaced");
     }
 
-    /** The JVM's final flags under the launcher with these options added; the run must print nothing to stderr. */
-    private static Map<String, String> finalFlags(String options) {
-        EndToEnd.Run run = EndToEnd.run(List.of(LAUNCHER.toString(), "--version"),
+    /** A file of that size that takes no disk space. */
+    private Path sparseFile(String name, long size) {
+        Path file = folder.resolve(name);
+        try (var out = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            out.setLength(size);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * The JVM's final flags under the launcher with these options added, for {@code --version} with these arguments
+     * (the launcher reads them; picocli prints the version whatever follows); the run must print nothing to stderr.
+     */
+    private static Map<String, String> finalFlags(String options, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString(), "--version"));
+        command.addAll(List.of(arguments));
+        EndToEnd.Run run = EndToEnd.run(command,
                 Map.of("JAVA_HOME", System.getProperty("java.home"),
                         "MCPOLICY_JAVA_OPTS", (options + " -XX:+PrintFlagsFinal").trim()));
         assertEquals(0, run.exitCode(), run.describe());
